@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import { catalogPlugin } from './lib/vite-catalog-plugin';
+
+/** Builds the command-line tool into dist-cli/ with the same core and catalog as the extension. */
+export default defineConfig({
+  plugins: [catalogPlugin()],
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: 'dist-cli',
+    emptyOutDir: true,
+    target: 'node20',
+    rolldownOptions: { output: { entryFileNames: 'cli.js' } },
+  },
+  ssr: { noExternal: true },
+});

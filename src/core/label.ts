@@ -1,0 +1,189 @@
+import type { CatalogEntry } from './catalog-schema';
+import { cookieHost, partyOf } from './domains';
+import { cookieLifetime } from './lifetime';
+import { compileMatcher, type Match, type Matcher } from './matcher';
+import type { Candidate, Category, CookieLike, Label, LabelContext, LabelSource, Party } from './types';
+
+/**
+ * Turns catalog matches into one label. Precedence, strongest first (data/README.md explains it to
+ * catalog editors):
+ *  1. domain: an entry whose domains include the cookie's domain beats one that lists no domains,
+ *     which beats one whose domains are elsewhere;
+ *  2. kind: an exact name beats a case-insensitive name, which beats a pattern;
+ *  3. specificity: the pattern with more literal characters wins;
+ *  4. origin: our vendor-documented entries beat those imported from the Open Cookie Database.
+ * Entries still tied after that and naming different vendors are settled by the vendors seen on
+ * the page; otherwise the label is ambiguous and lists them.
+ */
+
+/** What a non-catalog labeller (domain owner, name heuristics) may conclude. */
+export interface FallbackLabel {
+  category: Category;
+  vendor: string | null;
+  purpose: string | null;
+  source: Extract<LabelSource, 'domain' | 'heuristic'>;
+  confidence: number;
+  reason: string;
+}
+
+export type Fallback = (cookie: CookieLike, context: LabelContext, party: Party) => FallbackLabel | null;
+
+export interface Labeller {
+  label(cookie: CookieLike, context?: LabelContext): Label;
+  readonly matcher: Matcher;
+}
+
+export interface LabellerOptions {
+  /** Tried in order when the catalog has no entry for the cookie. */
+  fallbacks?: readonly Fallback[];
+}
+
+const ORIGIN_WORDS: Record<CatalogEntry['origin'], string> = {
+  'vendor-documentation': 'vendor documentation',
+  'open-cookie-database': 'Open Cookie Database',
+};
+
+export function createLabeller(entries: readonly CatalogEntry[], options: LabellerOptions = {}): Labeller {
+  const matcher = compileMatcher(entries);
+  const fallbacks = options.fallbacks ?? [];
+  return {
+    matcher,
+    label(cookie, context = {}) {
+      const name = typeof cookie.name === 'string' ? cookie.name : String(cookie.name ?? '');
+      const domain = typeof cookie.domain === 'string' ? cookie.domain : '';
+      const now = context.now ?? Date.now() / 1000;
+      const party = partyOf(domain, context.topLevelUrl);
+      const observed = cookieLifetime(cookie, now);
+      const usable = matcher
+        .candidates(name, cookieHost(domain))
+        // A generic name (`token`, `session_id`) only belongs to its vendor on the vendor's domains.
+        .filter((m) => !(m.entry.generic && m.domainMatch !== true));
+      if (usable.length > 0) return fromMatches(usable, context, party, observed);
+      for (const fallback of fallbacks) {
+        const found = fallback({ ...cookie, name, domain }, context, party);
+        if (found) return { ...found, lifetime: observed, party, entryId: null };
+      }
+      return {
+        category: 'unknown',
+        vendor: null,
+        purpose: null,
+        lifetime: observed,
+        party,
+        source: 'none',
+        confidence: 0,
+        entryId: null,
+        reason: 'not in the catalog, and nothing about the cookie is conclusive',
+      };
+    },
+  };
+}
+
+function rank(m: Match): number[] {
+  return [
+    m.domainMatch === true ? 2 : m.domainMatch === null ? 1 : 0,
+    m.kind === 'exact' ? 2 : m.kind === 'exact-nocase' ? 1 : 0,
+    m.literalLength,
+    m.entry.origin === 'vendor-documentation' ? 1 : 0,
+  ];
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i] - a[i];
+  return 0;
+}
+
+function fromMatches(matches: Match[], context: LabelContext, party: Party, observed: Label['lifetime']): Label {
+  const ranked = matches.map((m) => ({ m, r: rank(m) })).sort((a, b) => compareRanks(a.r, b.r));
+  let top = ranked.filter((x) => compareRanks(x.r, ranked[0].r) === 0).map((x) => x.m);
+  let decidedByPage = false;
+  if (distinctVendors(top).length > 1 && context.vendorsOnPage?.length) {
+    const seen = new Set(context.vendorsOnPage);
+    const onPage = top.filter((m) => seen.has(m.entry.vendor) || (m.entry.listedBy && seen.has(m.entry.listedBy)));
+    if (onPage.length > 0 && distinctVendors(onPage).length === 1) {
+      top = onPage;
+      decidedByPage = true;
+    }
+  }
+  const best = top[0];
+  const vendors = distinctVendors(top);
+  if (vendors.length > 1) return ambiguous(top, party, observed);
+
+  const { entry } = best;
+  let confidence = baseConfidence(best);
+  if (entry.inferred) confidence *= 0.9;
+  if (decidedByPage) confidence *= 0.9;
+  return {
+    category: entry.category,
+    vendor: entry.vendor,
+    purpose: entry.purpose,
+    lifetime: entry.lifetime.kind === 'unknown' ? observed : entry.lifetime,
+    party,
+    source: best.kind,
+    confidence: round(confidence),
+    entryId: entry.id,
+    reason: explainMatch(best, decidedByPage),
+    ...(entry.listedBy ? { listedBy: entry.listedBy } : {}),
+    ...(entry.identifiable !== undefined ? { identifiable: entry.identifiable } : {}),
+    ...(entry.inferred ? { inferred: true } : {}),
+  };
+}
+
+function ambiguous(top: Match[], party: Party, observed: Label['lifetime']): Label {
+  const candidates: Candidate[] = top.map((m) => ({
+    entryId: m.entry.id,
+    vendor: m.entry.vendor,
+    category: m.entry.category,
+  }));
+  const categories = [...new Set(candidates.map((c) => c.category))];
+  const vendors = distinctVendors(top);
+  // Vendors that agree on the category still tell us what the cookie is for; vendors that
+  // disagree do not, and `unknown` is never deleted without the user's say-so.
+  const agreed = categories.length === 1 ? categories[0] : null;
+  return {
+    category: agreed ?? 'unknown',
+    vendor: null,
+    purpose: agreed ? top[0].entry.purpose : null,
+    lifetime: observed,
+    party,
+    source: top[0].kind,
+    confidence: agreed ? 0.7 : 0.3,
+    entryId: null,
+    ambiguous: candidates,
+    reason: `the name "${top[0].entry.name ?? top[0].entry.pattern}" is used by ${vendors.join(', ')}${
+      agreed ? `, all as ${agreed}` : ` with different categories (${categories.join(', ')})`
+    }, and nothing on the cookie or the page tells which`,
+  };
+}
+
+function baseConfidence(m: Match): number {
+  const kind =
+    m.kind === 'exact' ? 0.95 : m.kind === 'exact-nocase' ? 0.75 : 0.7 + 0.25 * Math.min(1, m.literalLength / 8);
+  const domain = m.domainMatch === true ? 1.03 : m.domainMatch === null ? 1 : 0.65;
+  const origin = m.entry.origin === 'vendor-documentation' ? 1 : 0.97;
+  return Math.min(1, kind * domain * origin);
+}
+
+function explainMatch(m: Match, decidedByPage: boolean): string {
+  const { entry } = m;
+  const from = `${entry.vendor}, ${ORIGIN_WORDS[entry.origin]}`;
+  let text =
+    m.kind === 'pattern'
+      ? `pattern \`${entry.pattern}\` in the catalog (${from})`
+      : m.kind === 'exact'
+        ? `exact name in the catalog (${from})`
+        : `name in the catalog apart from letter case (${from})`;
+  if (m.domainMatch === true) text += `, set on its domain ${entry.domains.join(' or ')}`;
+  if (m.domainMatch === false) text += `, although ${entry.vendor} sets it on ${entry.domains.join(' or ')}`;
+  if (entry.listedBy) text += `; listed by ${entry.listedBy}`;
+  if (entry.inferred) text += '; category inferred from the described use';
+  if (decidedByPage) text += `; ${entry.vendor} was chosen because it is present on this page`;
+  return text;
+}
+
+function distinctVendors(matches: Match[]): string[] {
+  return [...new Set(matches.map((m) => m.entry.vendor))];
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

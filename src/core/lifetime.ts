@@ -1,0 +1,70 @@
+import type { Lifetime } from './types';
+
+const UNIT_SECONDS: Record<string, number> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86_400,
+  week: 7 * 86_400,
+  // A month is 1/12 of a year, so "13 months" and "1 year" compare sensibly.
+  month: 2_629_800,
+  year: 31_557_600,
+};
+
+const CANONICAL = /^(\d+(?:\.\d+)?) (second|minute|hour|day|week|month|year)s?$/;
+
+/**
+ * Parses the catalog's canonical lifetime text: `session`, `unknown`, `<n> <unit>[s]`, or
+ * `variable: <note>` for cookies whose vendor gives no fixed duration. Returns null for anything else,
+ * so the schema can name the bad entry.
+ */
+export function parseLifetime(text: string): Lifetime | null {
+  if (text === 'session') return { kind: 'session' };
+  if (text === 'unknown') return { kind: 'unknown' };
+  if (text.startsWith('variable: ') && text.length > 'variable: '.length) {
+    return { kind: 'variable', note: text.slice('variable: '.length) };
+  }
+  const m = CANONICAL.exec(text);
+  if (!m) return null;
+  const seconds = Math.round(Number(m[1]) * (UNIT_SECONDS[m[2]] ?? Number.NaN));
+  return Number.isFinite(seconds) && seconds > 0 ? { kind: 'duration', seconds } : null;
+}
+
+/** The lifetime a concrete cookie has, as the browser reports it. */
+export function cookieLifetime(cookie: { session?: boolean; expirationDate?: number }, now: number): Lifetime {
+  if (cookie.session === true || cookie.expirationDate === undefined) {
+    return cookie.session === false ? { kind: 'unknown' } : { kind: 'session' };
+  }
+  return { kind: 'duration', seconds: Math.max(0, Math.round(cookie.expirationDate - now)) };
+}
+
+const HUMAN_UNITS: ReadonlyArray<[string, number]> = [
+  ['year', UNIT_SECONDS.year],
+  ['month', UNIT_SECONDS.month],
+  ['day', UNIT_SECONDS.day],
+  ['hour', UNIT_SECONDS.hour],
+  ['minute', UNIT_SECONDS.minute],
+  ['second', 1],
+];
+
+/** "session", "1 year", "13 months", "20 minutes": the largest unit that gives a whole-ish number. */
+export function formatLifetime(lifetime: Lifetime): string {
+  switch (lifetime.kind) {
+    case 'session':
+      return 'session';
+    case 'unknown':
+      return 'unknown';
+    case 'variable':
+      return `variable (${lifetime.note})`;
+    case 'duration': {
+      for (const [unit, size] of HUMAN_UNITS) {
+        const n = lifetime.seconds / size;
+        if (n >= 1) {
+          const rounded = Math.round(n);
+          return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
+        }
+      }
+      return '0 seconds';
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { CatalogEntry } from './catalog-schema';
+import { isSameOrSubdomain } from './domains';
+import { type CompiledPattern, compilePattern } from './patterns';
+
+/**
+ * The compiled catalog: exact names in hash maps, patterns in a prefix trie (and a suffix trie for
+ * patterns that start with a wildcard), so the cost of matching one cookie grows with the length of
+ * its name and the few patterns that share its first characters, not with the size of the catalog.
+ */
+
+export type MatchKind = 'exact' | 'exact-nocase' | 'pattern';
+
+export interface Match {
+  entry: CatalogEntry;
+  kind: MatchKind;
+  /** Literal characters the match rests on: the whole name for exact matches. */
+  literalLength: number;
+  /** true: the entry lists domains and the cookie is on one; false: it lists others; null: none listed. */
+  domainMatch: boolean | null;
+}
+
+interface PatternEntry {
+  entry: CatalogEntry;
+  pattern: CompiledPattern;
+}
+
+class TrieNode {
+  children = new Map<string, TrieNode>();
+  items: PatternEntry[] = [];
+}
+
+export interface Matcher {
+  /** Every catalog entry that fits the name, before any precedence is applied. */
+  candidates(name: string, cookieDomain: string): Match[];
+  readonly size: number;
+}
+
+export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
+  const exact = new Map<string, CatalogEntry[]>();
+  const nocase = new Map<string, CatalogEntry[]>();
+  const prefixRoot = new TrieNode();
+  const suffixRoot = new TrieNode();
+  // Patterns with no literal at either end (`*_spring_*`): rare, checked one by one.
+  const floating: PatternEntry[] = [];
+
+  for (const entry of entries) {
+    if (entry.name !== undefined) {
+      push(exact, entry.name, entry);
+      push(nocase, entry.name.toLowerCase(), entry);
+    } else if (entry.pattern !== undefined) {
+      const pattern = compilePattern(entry.pattern);
+      const item = { entry, pattern };
+      if (pattern.prefix) insert(prefixRoot, pattern.prefix, item);
+      else if (pattern.suffix) insert(suffixRoot, reverse(pattern.suffix), item);
+      else floating.push(item);
+    }
+  }
+
+  return {
+    size: entries.length,
+    candidates(name, cookieDomain) {
+      const out: Match[] = [];
+      const exactHits = exact.get(name);
+      if (exactHits) {
+        for (const entry of exactHits) out.push(toMatch(entry, 'exact', name.length, cookieDomain));
+      } else {
+        for (const entry of nocase.get(name.toLowerCase()) ?? []) {
+          out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));
+        }
+      }
+      const tryItems = (items: PatternEntry[]) => {
+        for (const item of items) {
+          if (item.pattern.regex.test(name)) {
+            out.push(toMatch(item.entry, 'pattern', item.pattern.literalLength, cookieDomain));
+          }
+        }
+      };
+      walk(prefixRoot, name, tryItems);
+      walk(suffixRoot, reverse(name), tryItems);
+      tryItems(floating);
+      return out;
+    },
+  };
+}
+
+function toMatch(entry: CatalogEntry, kind: MatchKind, literalLength: number, cookieDomain: string): Match {
+  const domainMatch = entry.domains.length === 0 ? null : entry.domains.some((d) => isSameOrSubdomain(cookieDomain, d));
+  return { entry, kind, literalLength, domainMatch };
+}
+
+function push(map: Map<string, CatalogEntry[]>, key: string, entry: CatalogEntry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
+function insert(root: TrieNode, key: string, item: PatternEntry): void {
+  let node = root;
+  for (const ch of key) {
+    let next = node.children.get(ch);
+    if (!next) {
+      next = new TrieNode();
+      node.children.set(ch, next);
+    }
+    node = next;
+  }
+  node.items.push(item);
+}
+
+function walk(root: TrieNode, text: string, visit: (items: PatternEntry[]) => void): void {
+  let node: TrieNode | undefined = root;
+  for (const ch of text) {
+    node = node.children.get(ch);
+    if (!node) return;
+    if (node.items.length > 0) visit(node.items);
+  }
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join('');
+}

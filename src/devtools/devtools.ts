@@ -1,0 +1,1 @@
+chrome.devtools.panels.create('Cookies', '', 'src/devtools/panel.html');

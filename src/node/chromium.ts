@@ -1,0 +1,137 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+/**
+ * Finds and launches a real Chromium with the built extension loaded. Shared by the end-to-end
+ * tests, `npm start` and `cookie-inspector scan`, so all three see the browser the same way.
+ */
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+export class ChromiumNotFoundError extends Error {
+  constructor() {
+    super(
+      'No Chromium found. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or point CHROME_PATH at a Chromium or Chrome binary.',
+    );
+    this.name = 'ChromiumNotFoundError';
+  }
+}
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH points at ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) throw new ChromiumNotFoundError();
+  return found;
+}
+
+export interface LaunchOptions {
+  /** The built extension (dist/). */
+  extensionPath: string;
+  headless?: boolean;
+  /** Chromium host-resolver rules, for example `MAP *.test 127.0.0.1`. */
+  hostResolverRules?: string;
+  /** Chromium blocks unpartitioned third-party cookies by default; tests of embedded widgets allow them. */
+  allowThirdPartyCookies?: boolean;
+  /** Open DevTools for every tab, so the extension's devtools page and panel load. */
+  autoOpenDevtools?: boolean;
+  extraArgs?: string[];
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker, once its top-level listeners are registered. */
+  worker: Worker;
+  userDataDir: string;
+  extensionUrl(path: string): string;
+  /** Waits for the (possibly restarted) service worker to be ready again and returns it. */
+  waitForWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cookie-inspector-profile-'));
+  if (options.allowThirdPartyCookies) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    // cookie_controls_mode 0 = allow third-party cookies; CDP and feature flags do not change it.
+    writeFileSync(
+      join(userDataDir, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { cookie_controls_mode: 0 } }),
+    );
+  }
+  const args = [
+    `--disable-extensions-except=${options.extensionPath}`,
+    `--load-extension=${options.extensionPath}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--ignore-certificate-errors',
+  ];
+  if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
+  if (options.autoOpenDevtools) args.push('--auto-open-devtools-for-tabs');
+  args.push(...(options.extraArgs ?? []));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const worker = await readyWorker(context);
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      extensionId,
+      worker,
+      userDataDir,
+      extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+      waitForWorker: () => readyWorker(context),
+      async close() {
+        await context.close().catch(() => undefined);
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Playwright reports the worker before its top-level code has run; cookie events in that window
+ * would be lost, so wait until its cookie listener exists.
+ */
+async function readyWorker(context: BrowserContext, timeoutMs = 15_000): Promise<Worker> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (worker) {
+      const ready = await worker.evaluate(() => chrome.cookies.onChanged.hasListeners()).catch(() => false);
+      if (ready) return worker;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('The extension service worker did not become ready in time.');
+}

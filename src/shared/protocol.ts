@@ -1,0 +1,163 @@
+import type { CookieIdentity } from '../core/cookie-key';
+import type { Category, Label, OptionalCategory } from '../core/types';
+
+/**
+ * The one protocol between the service worker and the extension's pages (popup, devtools panel).
+ * Requests go through `runtime.sendMessage` as `{ kind, payload }`; live updates come through a port
+ * per open page. Every payload is typed here and nowhere else.
+ */
+
+/** A cookie exactly as the browser reports it (`chrome.cookies.Cookie`). */
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: 'no_restriction' | 'lax' | 'strict' | 'unspecified';
+  hostOnly: boolean;
+  session: boolean;
+  expirationDate?: number;
+  storeId: string;
+  partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
+}
+
+export interface CookieRecord {
+  /** `cookieKey(cookie)`: stable identity across updates. */
+  key: string;
+  cookie: BrowserCookie;
+  label: Label;
+}
+
+export type TabStatus =
+  /** The page's cookies are listed. */
+  | 'ok'
+  /** chrome://, the web store, file:// without permission, and other pages extensions cannot read. */
+  | 'unsupported'
+  /** No top-level document has committed yet. */
+  | 'loading';
+
+export interface TabView {
+  tabId: number;
+  url: string | null;
+  /** Registrable domain of the top-level page, or null when there is none. */
+  site: string | null;
+  status: TabStatus;
+  cookies: CookieRecord[];
+  siteSettings: SiteSettings | null;
+  includeUnknown: boolean;
+}
+
+export interface AllowedCookie {
+  name: string;
+  domain: string;
+}
+
+export interface SiteSettings {
+  /** Remove every non-essential cookie of this site's tabs as soon as it is set. */
+  keepClean: boolean;
+  /** Vendors whose cookies stay even while the site is kept clean. */
+  allowedVendors: string[];
+  /** Single cookies that stay even while the site is kept clean. */
+  allowedCookies: AllowedCookie[];
+}
+
+export interface Settings {
+  /** Whether one-click removal also takes cookies we could not label. Off by default. */
+  includeUnknown: boolean;
+  sites: Record<string, SiteSettings>;
+}
+
+export interface FailedDeletion {
+  identity: CookieIdentity;
+  error: string;
+}
+
+export interface DeletionReport {
+  /** Id of the undo batch, or null when nothing was removed. */
+  batchId: string | null;
+  removed: Record<Category, number>;
+  removedTotal: number;
+  /** Cookies that were already gone when we came to remove them: reported, not an error. */
+  vanished: CookieIdentity[];
+  failed: FailedDeletion[];
+}
+
+export interface UndoReport {
+  batchId: string;
+  restored: number;
+  /** Cookies whose expiry passed since they were removed: not restored. */
+  expired: CookieIdentity[];
+  failed: FailedDeletion[];
+}
+
+export interface HistoryBatch {
+  id: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  trigger: 'manual' | 'automatic';
+  site: string | null;
+  count: number;
+  byCategory: Record<Category, number>;
+  undone: boolean;
+}
+
+/** Request kind -> request payload and response. */
+export interface RequestMap {
+  getTabView: { request: { tabId: number }; response: TabView };
+  deleteOptional: { request: { tabId: number }; response: DeletionReport };
+  deleteCookies: { request: { tabId: number | null; cookies: CookieIdentity[] }; response: DeletionReport };
+  deleteCategory: { request: { tabId: number; category: OptionalCategory | 'essential' }; response: DeletionReport };
+  undo: { request: { batchId: string }; response: UndoReport };
+  getHistory: { request: Record<string, never>; response: HistoryBatch[] };
+  getSettings: { request: Record<string, never>; response: Settings };
+  setIncludeUnknown: { request: { includeUnknown: boolean }; response: Settings };
+  setSiteSettings: { request: { site: string; settings: SiteSettings }; response: Settings };
+}
+
+export type RequestKind = keyof RequestMap;
+export type RequestOf<K extends RequestKind> = RequestMap[K]['request'];
+export type ResponseOf<K extends RequestKind> = RequestMap[K]['response'];
+
+export type RequestMessage = { [K in RequestKind]: { kind: K; payload: RequestOf<K> } }[RequestKind];
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Pushed through a page's port, named `${LIVE_PORT_PREFIX}${tabId}`. */
+export type PushMessage =
+  | { type: 'snapshot'; view: TabView }
+  | { type: 'changes'; tabId: number; upserts: CookieRecord[]; removals: string[] }
+  | { type: 'history'; history: HistoryBatch[] };
+
+export const LIVE_PORT_PREFIX = 'live-tab:';
+
+/** What every page uses to reach the worker; a fake implements it in tests. */
+export interface Client {
+  request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
+  /** Live updates for one tab until the returned function is called. */
+  subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void;
+}
+
+export const REQUEST_KINDS: readonly RequestKind[] = [
+  'getTabView',
+  'deleteOptional',
+  'deleteCookies',
+  'deleteCategory',
+  'undo',
+  'getHistory',
+  'getSettings',
+  'setIncludeUnknown',
+  'setSiteSettings',
+];
+
+export function isRequestMessage(value: unknown): value is RequestMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, payload } = value as { kind?: unknown; payload?: unknown };
+  return (
+    typeof kind === 'string' &&
+    (REQUEST_KINDS as readonly string[]).includes(kind) &&
+    typeof payload === 'object' &&
+    payload !== null
+  );
+}

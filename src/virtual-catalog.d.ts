@@ -1,0 +1,4 @@
+declare module 'virtual:catalog' {
+  import type { CatalogEntry } from './core/catalog-schema';
+  export const entries: CatalogEntry[];
+}
