@@ -3,10 +3,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { catalogPlugin } from './scripts/lib/vite-catalog-plugin';
+import { domainOwnersPlugin } from './scripts/lib/vite-domain-owners-plugin';
 import { localesPlugin } from './scripts/lib/vite-locales-plugin';
 
 export default defineConfig({
-  plugins: [catalogPlugin(), localesPlugin(), preact(), crx({ manifest })],
+  plugins: [catalogPlugin(), domainOwnersPlugin(), localesPlugin(), preact(), crx({ manifest })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,9 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { catalogPlugin } from './scripts/lib/vite-catalog-plugin';
+import { domainOwnersPlugin } from './scripts/lib/vite-domain-owners-plugin';
 
 export default defineConfig({
-  plugins: [catalogPlugin(), preact()],
+  plugins: [catalogPlugin(), domainOwnersPlugin(), preact()],
   test: {
     projects: [
       {

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import { catalogPlugin } from './lib/vite-catalog-plugin';
+import { domainOwnersPlugin } from './lib/vite-domain-owners-plugin';
 
 /** Builds the command-line tool into dist-cli/ with the same core and catalog as the extension. */
 export default defineConfig({
-  plugins: [catalogPlugin()],
+  plugins: [catalogPlugin(), domainOwnersPlugin()],
   build: {
     ssr: 'src/cli/main.ts',
     outDir: 'dist-cli',

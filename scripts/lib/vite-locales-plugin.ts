@@ -23,7 +23,8 @@ export function mergeLocales(srcDir: string): Map<string, Messages> {
         const merged = byLang.get(lang) ?? {};
         for (const [key, value] of Object.entries(messages)) {
           const where = `${lang}:${key}`;
-          if (origin.has(where)) problems.push(`${relative(srcDir, full)}: "${key}" is also defined in ${origin.get(where)}`);
+          if (origin.has(where))
+            problems.push(`${relative(srcDir, full)}: "${key}" is also defined in ${origin.get(where)}`);
           if (typeof value?.message !== 'string') problems.push(`${relative(srcDir, full)}: "${key}" has no message`);
           origin.set(where, relative(srcDir, full));
           merged[key] = value;
@@ -38,7 +39,8 @@ export function mergeLocales(srcDir: string): Map<string, Messages> {
   for (const [lang, messages] of byLang) {
     if (!english || lang === 'en') continue;
     for (const key of Object.keys(english)) if (!(key in messages)) problems.push(`${lang} lacks "${key}"`);
-    for (const key of Object.keys(messages)) if (!(key in english)) problems.push(`${lang} has "${key}", which English lacks`);
+    for (const key of Object.keys(messages))
+      if (!(key in english)) problems.push(`${lang} has "${key}", which English lacks`);
   }
   if (problems.length > 0) throw new Error(`Locale messages are inconsistent:\n  ${problems.join('\n  ')}`);
   return byLang;

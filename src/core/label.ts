@@ -34,7 +34,11 @@ export interface Labeller {
 }
 
 export interface LabellerOptions {
-  /** Tried in order when the catalog has no entry for the cookie. */
+  /**
+   * Tried in order when the catalog has no entry for the cookie. The first to give a category
+   * decides; one that answers `unknown` (a domain owner whose kind says nothing of the purpose)
+   * still lends its vendor and its reason to the label.
+   */
   fallbacks?: readonly Fallback[];
 }
 
@@ -54,15 +58,10 @@ export function createLabeller(entries: readonly CatalogEntry[], options: Labell
       const now = context.now ?? Date.now() / 1000;
       const party = partyOf(domain, context.topLevelUrl);
       const observed = cookieLifetime(cookie, now);
-      const usable = matcher
-        .candidates(name, cookieHost(domain))
-        // A generic name (`token`, `session_id`) only belongs to its vendor on the vendor's domains.
-        .filter((m) => !(m.entry.generic && m.domainMatch !== true));
+      const usable = usableMatches(matcher.candidates(name, cookieHost(domain)));
       if (usable.length > 0) return fromMatches(usable, context, party, observed);
-      for (const fallback of fallbacks) {
-        const found = fallback({ ...cookie, name, domain }, context, party);
-        if (found) return { ...found, lifetime: observed, party, entryId: null };
-      }
+      const found = consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);
+      if (found) return { ...found, lifetime: observed, party, entryId: null };
       return {
         category: 'unknown',
         vendor: null,
@@ -76,6 +75,40 @@ export function createLabeller(entries: readonly CatalogEntry[], options: Labell
       };
     },
   };
+}
+
+function consultFallbacks(
+  fallbacks: readonly Fallback[],
+  cookie: CookieLike,
+  context: LabelContext,
+  party: Party,
+): FallbackLabel | null {
+  let lent: FallbackLabel | null = null;
+  for (const fallback of fallbacks) {
+    const found = fallback(cookie, context, party);
+    if (!found) continue;
+    if (found.category === 'unknown') {
+      lent = lent ? { ...lent, vendor: lent.vendor ?? found.vendor, reason: `${lent.reason}; ${found.reason}` } : found;
+      continue;
+    }
+    if (!lent) return found;
+    return { ...found, vendor: found.vendor ?? lent.vendor, reason: `${lent.reason}; ${found.reason}` };
+  }
+  return lent;
+}
+
+/** A generic name (`token`, `session_id`) only belongs to its vendor on the vendor's domains. */
+function usableMatches(matches: Match[]): Match[] {
+  let foreignGeneric = false;
+  for (const m of matches) if (m.entry.generic && m.domainMatch !== true) foreignGeneric = true;
+  return foreignGeneric ? matches.filter((m) => !(m.entry.generic && m.domainMatch !== true)) : matches;
+}
+
+/** The matches that share the best rank: most cookies have exactly one candidate. */
+function bestMatches(matches: Match[]): Match[] {
+  if (matches.length === 1) return matches;
+  const ranked = matches.map((m) => ({ m, r: rank(m) })).sort((a, b) => compareRanks(a.r, b.r));
+  return ranked.filter((x) => compareRanks(x.r, ranked[0].r) === 0).map((x) => x.m);
 }
 
 function rank(m: Match): number[] {
@@ -93,10 +126,9 @@ function compareRanks(a: number[], b: number[]): number {
 }
 
 function fromMatches(matches: Match[], context: LabelContext, party: Party, observed: Label['lifetime']): Label {
-  const ranked = matches.map((m) => ({ m, r: rank(m) })).sort((a, b) => compareRanks(a.r, b.r));
-  let top = ranked.filter((x) => compareRanks(x.r, ranked[0].r) === 0).map((x) => x.m);
+  let top = bestMatches(matches);
   let decidedByPage = false;
-  if (distinctVendors(top).length > 1 && context.vendorsOnPage?.length) {
+  if (top.length > 1 && distinctVendors(top).length > 1 && context.vendorsOnPage?.length) {
     const seen = new Set(context.vendorsOnPage);
     const onPage = top.filter((m) => seen.has(m.entry.vendor) || (m.entry.listedBy && seen.has(m.entry.listedBy)));
     if (onPage.length > 0 && distinctVendors(onPage).length === 1) {
@@ -105,8 +137,7 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
     }
   }
   const best = top[0];
-  const vendors = distinctVendors(top);
-  if (vendors.length > 1) return ambiguous(top, party, observed);
+  if (top.length > 1 && distinctVendors(top).length > 1) return ambiguous(top, party, observed);
 
   const { entry } = best;
   let confidence = baseConfidence(best);

@@ -64,23 +64,22 @@ export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
       if (exactHits) {
         for (const entry of exactHits) out.push(toMatch(entry, 'exact', name.length, cookieDomain));
       } else {
-        for (const entry of nocase.get(name.toLowerCase()) ?? []) {
-          out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));
-        }
+        const folded = nocase.get(name.toLowerCase());
+        if (folded) for (const entry of folded) out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));
       }
-      const tryItems = (items: PatternEntry[]) => {
-        for (const item of items) {
-          if (item.pattern.regex.test(name)) {
-            out.push(toMatch(item.entry, 'pattern', item.pattern.literalLength, cookieDomain));
-          }
-        }
-      };
-      walk(prefixRoot, name, tryItems);
-      walk(suffixRoot, reverse(name), tryItems);
-      tryItems(floating);
+      walkForward(prefixRoot, name, cookieDomain, out);
+      walkBackward(suffixRoot, name, cookieDomain, out);
+      if (floating.length > 0) testItems(floating, name, cookieDomain, out);
       return out;
     },
   };
+}
+
+// The walks and tests below are module functions rather than closures: they run for every cookie.
+function testItems(items: PatternEntry[], name: string, cookieDomain: string, out: Match[]): void {
+  for (const item of items) {
+    if (item.pattern.regex.test(name)) out.push(toMatch(item.entry, 'pattern', item.pattern.literalLength, cookieDomain));
+  }
 }
 
 function toMatch(entry: CatalogEntry, kind: MatchKind, literalLength: number, cookieDomain: string): Match {
@@ -94,9 +93,11 @@ function push(map: Map<string, CatalogEntry[]>, key: string, entry: CatalogEntry
   else map.set(key, [entry]);
 }
 
+// Tries are keyed by UTF-16 code units, the same units the walks below step through.
 function insert(root: TrieNode, key: string, item: PatternEntry): void {
   let node = root;
-  for (const ch of key) {
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i];
     let next = node.children.get(ch);
     if (!next) {
       next = new TrieNode();
@@ -107,15 +108,27 @@ function insert(root: TrieNode, key: string, item: PatternEntry): void {
   node.items.push(item);
 }
 
-function walk(root: TrieNode, text: string, visit: (items: PatternEntry[]) => void): void {
+function walkForward(root: TrieNode, text: string, cookieDomain: string, out: Match[]): void {
   let node: TrieNode | undefined = root;
-  for (const ch of text) {
-    node = node.children.get(ch);
+  for (let i = 0; i < text.length; i++) {
+    node = node.children.get(text[i]);
     if (!node) return;
-    if (node.items.length > 0) visit(node.items);
+    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out);
+  }
+}
+
+/** Walks the suffix trie from the end of the name, without building a reversed copy. */
+function walkBackward(root: TrieNode, text: string, cookieDomain: string, out: Match[]): void {
+  let node: TrieNode | undefined = root;
+  for (let i = text.length - 1; i >= 0; i--) {
+    node = node.children.get(text[i]);
+    if (!node) return;
+    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out);
   }
 }
 
 function reverse(text: string): string {
-  return [...text].reverse().join('');
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
 }

@@ -1,0 +1,61 @@
+import type { CookieLike, Label } from '../types';
+import { cookieSize, type ExportContext, expiresIso, type LabelledCookie } from './labelled-cookie';
+
+export const JSON_EXPORT_FORMAT = 'cookie-inspector/cookies';
+export const JSON_EXPORT_VERSION = 1;
+
+/** The attributes in the order the browser's DevTools shows them; anything else follows. */
+const ATTRIBUTE_ORDER: ReadonlyArray<keyof CookieLike> = [
+  'name',
+  'value',
+  'domain',
+  'path',
+  'hostOnly',
+  'session',
+  'expirationDate',
+  'secure',
+  'httpOnly',
+  'sameSite',
+  'partitionKey',
+  'storeId',
+];
+
+export interface JsonExportCookie extends Record<string, unknown> {
+  name: string;
+  domain: string;
+  /** ISO 8601 expiry, null for session cookies: `expirationDate` is kept as well. */
+  expires: string | null;
+  size: number;
+  label: Label;
+}
+
+export interface JsonExport {
+  format: typeof JSON_EXPORT_FORMAT;
+  version: typeof JSON_EXPORT_VERSION;
+  exportedAt: string;
+  page: { url: string | null; site: string | null };
+  cookies: JsonExportCookie[];
+}
+
+/**
+ * Every attribute of every cookie, exactly as given (unknown attributes included, so nothing is
+ * lost), plus its label. `JSON.stringify` escapes whatever the strings hold.
+ */
+export function toJsonExport(cookies: readonly LabelledCookie[], context: ExportContext): JsonExport {
+  return {
+    format: JSON_EXPORT_FORMAT,
+    version: JSON_EXPORT_VERSION,
+    exportedAt: new Date(context.now * 1000).toISOString(),
+    page: { url: context.url ?? null, site: context.site ?? null },
+    cookies: cookies.map(({ cookie, label }) => {
+      const out: Record<string, unknown> = {};
+      for (const key of ATTRIBUTE_ORDER) if (cookie[key] !== undefined) out[key] = cookie[key];
+      for (const [key, value] of Object.entries(cookie)) if (!(key in out) && value !== undefined) out[key] = value;
+      return { ...out, expires: expiresIso(cookie), size: cookieSize(cookie), label } as JsonExportCookie;
+    }),
+  };
+}
+
+export function formatJson(cookies: readonly LabelledCookie[], context: ExportContext): string {
+  return `${JSON.stringify(toJsonExport(cookies, context), null, 2)}\n`;
+}

@@ -1,0 +1,427 @@
+import type { Fallback, FallbackLabel } from './label';
+import { cookieLifetime } from './lifetime';
+import type { Category, CookieLike, Party } from './types';
+
+/**
+ * Guesses the category of a cookie the catalog does not list, from its name, value and attributes.
+ * Each rule yields a clue (a category, a confidence and a reason); the clues are then weighed in
+ * `decide`. The costliest mistake is calling an essential cookie optional, because optional cookies
+ * get deleted and a deleted session cookie signs the person out, so a clue for `essential` that
+ * conflicts with one for an optional category gives `unknown` unless one clearly outweighs the other.
+ */
+
+type Known = Exclude<Category, 'unknown'>;
+
+export interface Clue {
+  category: Known;
+  confidence: number;
+  reason: string;
+  /** What a cookie of this kind usually does, in a person's words. */
+  purpose: string;
+}
+
+/** Below this, a guess is not worth showing: the cookie stays unknown. */
+export const MIN_CONFIDENCE = 0.5;
+/** A heuristic never claims as much certainty as a catalog entry. */
+const MAX_CONFIDENCE = 0.85;
+/** How far an optional clue must outweigh an essential one before the cookie is called optional. */
+const ESSENTIAL_GUARD = 0.15;
+/** How far an essential clue must outweigh an optional one (a smaller risk: the cookie is kept). */
+const OPTIONAL_GUARD = 0.1;
+
+const DAY = 86_400;
+
+/**
+ * Lower-case words of a cookie name, split at separators, lower-to-upper case changes and between
+ * letters and digits: `ASP.NET_SessionId` -> asp net session id, `_hjSessionUser_12` -> hj session user 12.
+ */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`))
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+interface NameRule {
+  category: Known;
+  confidence: number;
+  purpose: string;
+  /** Whole words of the name (see nameWords). */
+  words?: readonly string[];
+  /** Text anywhere in the lower-cased name: for words that are glued to others (`PHPSESSID`). */
+  contains?: readonly string[];
+  /** Words that start with one of these, apart from the listed exceptions. */
+  prefixes?: readonly string[];
+  except?: readonly string[];
+  /** Only for cookies of this party (`third` also covers an unknown party: no page was given). */
+  party?: 'first' | 'third';
+}
+
+const PURPOSE = {
+  security: 'Probably protects forms and requests against forgery or bots.',
+  session: 'Probably keeps your session on the site between pages.',
+  signIn: 'Probably keeps you signed in.',
+  consent: 'Probably remembers your cookie choices, so the banner is not shown again.',
+  routing: 'Probably sends your requests to the same server (load balancing).',
+  cart: 'Probably keeps the contents of your shopping cart.',
+  preference: 'Probably remembers a setting you chose, such as language, currency or layout.',
+  analytics: 'Probably counts visits and measures how the site is used.',
+  visitorId: 'Probably recognises your browser on later visits, to measure how the site is used.',
+  crossSiteId: 'Probably recognises your browser across sites, for advertising.',
+  advertising: 'Probably used to show or measure advertising.',
+} as const;
+
+/**
+ * Name rules, from general knowledge of how web frameworks, consent tools, analytics and ad tech
+ * name their cookies. Confidences rank how rarely a word means something else.
+ */
+export const NAME_RULES: readonly NameRule[] = [
+  {
+    category: 'essential',
+    confidence: 0.8,
+    purpose: PURPOSE.security,
+    contains: ['csrf', 'xsrf', 'antiforgery', 'requestverification', 'captcha'],
+  },
+  {
+    category: 'essential',
+    confidence: 0.8,
+    purpose: PURPOSE.consent,
+    contains: ['consent', 'gdpr', 'ccpa', 'cookielaw', 'usprivacy', 'optanon', 'cookieyes', 'cookiebot'],
+    words: ['cmp', 'tcf'],
+  },
+  {
+    category: 'essential',
+    confidence: 0.7,
+    purpose: PURPOSE.session,
+    contains: ['session', 'sessid'],
+    words: ['sess', 'sid', 'sessionid'],
+  },
+  {
+    category: 'essential',
+    confidence: 0.7,
+    purpose: PURPOSE.signIn,
+    words: ['login', 'logged', 'loggedin', 'signin', 'sso', 'saml', 'oauth', 'jwt', 'remember', 'rememberme'],
+    prefixes: ['auth'],
+    except: ['author', 'authors'],
+  },
+  { category: 'essential', confidence: 0.65, purpose: PURPOSE.signIn, contains: ['token'] },
+  {
+    category: 'essential',
+    confidence: 0.65,
+    purpose: PURPOSE.routing,
+    words: ['lb', 'alb', 'elb', 'route', 'routeid', 'serverid', 'server', 'affinity', 'sticky', 'backend', 'nsc'],
+    contains: ['awsalb', 'awselb', 'bigip', 'balanc', 'arraffinity'],
+  },
+  { category: 'essential', confidence: 0.65, purpose: PURPOSE.cart, words: ['cart', 'basket', 'checkout'] },
+  {
+    category: 'functional',
+    confidence: 0.7,
+    purpose: PURPOSE.preference,
+    words: ['lang', 'language', 'locale', 'lng', 'i18n', 'currency', 'timezone', 'tz', 'country'],
+  },
+  {
+    category: 'functional',
+    confidence: 0.6,
+    purpose: PURPOSE.preference,
+    words: [
+      'pref',
+      'prefs',
+      'preference',
+      'preferences',
+      'settings',
+      'theme',
+      'dark',
+      'darkmode',
+      'font',
+      'fontsize',
+      'contrast',
+      'accessibility',
+      'a11y',
+      'layout',
+      'zoom',
+      'volume',
+      'muted',
+      'region',
+      'recently',
+      'recent',
+      'viewed',
+      'wishlist',
+      'favorites',
+      'favourites',
+      'chat',
+      'livechat',
+    ],
+  },
+  {
+    category: 'analytics',
+    confidence: 0.7,
+    purpose: PURPOSE.analytics,
+    contains: ['analytics', 'statistic', 'matomo', 'piwik', 'mixpanel', 'amplitude', 'optimizely', 'heatmap'],
+    words: ['ga', 'gid', 'hj', 'stats', 'stat', 'metrics', 'ajs', 'clarity', 'clck', 'clsk', 'vwo', 'abtest'],
+    prefixes: ['utm', 'pageview'],
+  },
+  {
+    category: 'analytics',
+    confidence: 0.6,
+    purpose: PURPOSE.analytics,
+    words: ['visit', 'visits', 'returning', 'experiment', 'variant', 'ab'],
+  },
+  {
+    category: 'analytics',
+    confidence: 0.6,
+    purpose: PURPOSE.visitorId,
+    party: 'first',
+    words: ['visitor', 'uid', 'uuid', 'guid', 'vid', 'clientid', 'deviceid', 'fingerprint'],
+    prefixes: ['track'],
+  },
+  {
+    category: 'marketing',
+    confidence: 0.65,
+    purpose: PURPOSE.crossSiteId,
+    party: 'third',
+    words: ['visitor', 'uid', 'uuid', 'guid', 'vid', 'clientid', 'deviceid', 'fingerprint', 'sync', 'usersync'],
+    prefixes: ['track'],
+  },
+  {
+    category: 'marketing',
+    confidence: 0.7,
+    purpose: PURPOSE.advertising,
+    words: [
+      'ad',
+      'ads',
+      'adid',
+      'adv',
+      'adserver',
+      'gcl',
+      'gclid',
+      'fbp',
+      'fbc',
+      'fbclid',
+      'msclkid',
+      'dclid',
+      'ttclid',
+      'clickid',
+      'dsp',
+      'ssp',
+      'rtb',
+      'pixel',
+      'conv',
+      'conversion',
+      'affiliate',
+      'aff',
+      'audience',
+      'optout',
+    ],
+    prefixes: ['advert', 'retarget', 'remarketing', 'campaign'],
+  },
+];
+
+/** A clue from a name rule, or null when the rule does not fit. */
+function applyNameRule(rule: NameRule, name: string, words: readonly string[], party: Party): Clue | null {
+  if (rule.party === 'first' && party !== 'first') return null;
+  if (rule.party === 'third' && party === 'first') return null;
+  const lower = name.toLowerCase();
+  const hit =
+    rule.contains?.find((text) => lower.includes(text)) ??
+    words.find((w) => rule.words?.includes(w)) ??
+    words.find((w) => rule.prefixes?.some((p) => w.startsWith(p)) && !rule.except?.includes(w));
+  if (hit === undefined) return null;
+  // A session or sign-in cookie of an embedded service still matters, but less surely than the site's own.
+  const confidence = rule.category === 'essential' && party === 'third' ? rule.confidence - 0.1 : rule.confidence;
+  return { category: rule.category, confidence, purpose: rule.purpose, reason: `name contains \`${hit}\`` };
+}
+
+const LANGUAGE_CODES = new Set(
+  'en de fr es it nl pt sv da fi nb nn pl cs sk hu ro bg el ru uk tr ja zh ko ar he hi th vi et lv lt sl hr sr'.split(' '),
+);
+const CURRENCY_CODES = new Set('USD EUR GBP CHF JPY CNY SEK NOK DKK PLN CZK HUF CAD AUD NZD INR BRL MXN'.split(' '));
+
+/** True for values that look like an opaque identifier: long, from a token alphabet, varied. */
+export function looksLikeIdentifier(value: string | undefined): boolean {
+  if (!value) return false;
+  const v = safeDecode(value);
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
+  if (v.length < 16 || v.length > 512 || !/^[A-Za-z0-9._~:+/=|-]+$/.test(v)) return false;
+  if (/^\d+$/.test(v)) return true;
+  return /\d/.test(v) && /[A-Za-z]/.test(v) && new Set(v).size >= 10;
+}
+
+/** Clues from the value's shape: formats that give away the tool that wrote them. */
+function valueClues(value: string | undefined, party: Party): Clue[] {
+  if (!value) return [];
+  const v = safeDecode(value).trim();
+  const clues: Clue[] = [];
+  if (/^GA\d\.\d+\.[\w.-]+$/.test(v) || /^GS\d\.\d+\.[\w.$-]+$/.test(v)) {
+    clues.push({
+      category: 'analytics',
+      confidence: 0.75,
+      purpose: PURPOSE.visitorId,
+      reason: 'the value has the format of a Google Analytics id (`GA1.…`)',
+    });
+  }
+  if (/^fb\.\d+\.\d{10,}\.\d+/.test(v)) {
+    clues.push({
+      category: 'marketing',
+      confidence: 0.75,
+      purpose: PURPOSE.advertising,
+      reason: 'the value has the format of a Meta pixel browser id (`fb.1.…`)',
+    });
+  }
+  if (/^GCL\.\d+\./.test(v)) {
+    clues.push({
+      category: 'marketing',
+      confidence: 0.75,
+      purpose: PURPOSE.advertising,
+      reason: 'the value has the format of a Google Ads click record (`GCL.…`)',
+    });
+  }
+  if (party !== 'third' && /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(v)) {
+    clues.push({
+      category: 'essential',
+      confidence: 0.55,
+      purpose: PURPOSE.signIn,
+      reason: 'the value is a signed token (JWT), as sign-in cookies hold',
+    });
+  }
+  if (/^[a-z]{2}[-_][A-Za-z]{2}$/.test(v) || LANGUAGE_CODES.has(v)) {
+    clues.push({
+      category: 'functional',
+      confidence: 0.55,
+      purpose: PURPOSE.preference,
+      reason: `the value looks like a language code (\`${v}\`)`,
+    });
+  }
+  if (CURRENCY_CODES.has(v)) {
+    clues.push({
+      category: 'functional',
+      confidence: 0.55,
+      purpose: PURPOSE.preference,
+      reason: `the value looks like a currency code (\`${v}\`)`,
+    });
+  }
+  return clues;
+}
+
+/** Clues from party, lifetime and flags. */
+function attributeClues(cookie: CookieLike, party: Party, now: number): Clue[] {
+  const clues: Clue[] = [];
+  const lifetime = cookieLifetime(cookie, now);
+  const seconds = lifetime.kind === 'duration' ? lifetime.seconds : 0;
+  const days = Math.round(seconds / DAY);
+  const opaque = looksLikeIdentifier(cookie.value);
+  if (party === 'first' && cookie.httpOnly === true) {
+    clues.push({
+      category: 'essential',
+      confidence: 0.55,
+      purpose: PURPOSE.session,
+      reason: 'only the server can read it (HttpOnly), as with session and sign-in cookies',
+    });
+  }
+  if (/^__(Host|Secure)-/.test(cookie.name)) {
+    clues.push({
+      category: 'essential',
+      confidence: 0.5,
+      purpose: PURPOSE.signIn,
+      reason: `the name starts with \`${cookie.name.slice(0, cookie.name.indexOf('-') + 1)}\`, a prefix browsers reserve for security-sensitive cookies`,
+    });
+  }
+  if (party === 'third' && seconds >= 30 * DAY && opaque) {
+    clues.push({
+      category: 'marketing',
+      confidence: 0.6,
+      purpose: PURPOSE.crossSiteId,
+      reason: `a third-party cookie keeps a random identifier for ${days} days, the usual way to recognise a browser across sites`,
+    });
+  } else if (party === 'third' && seconds >= DAY) {
+    clues.push({
+      category: 'marketing',
+      confidence: 0.5,
+      purpose: PURPOSE.crossSiteId,
+      reason: `a third-party cookie that lasts ${days} days`,
+    });
+  }
+  if (party === 'first' && cookie.httpOnly !== true && seconds >= 30 * DAY && opaque) {
+    clues.push({
+      category: 'analytics',
+      confidence: 0.5,
+      purpose: PURPOSE.visitorId,
+      reason: `scripts can read a random identifier kept for ${days} days, as analytics visitor ids are`,
+    });
+  }
+  if (party === 'first' && lifetime.kind === 'session' && opaque) {
+    clues.push({
+      category: 'essential',
+      confidence: 0.5,
+      purpose: PURPOSE.session,
+      reason: 'a session-only cookie holding a random identifier, as server sessions do',
+    });
+  }
+  return clues;
+}
+
+/** Every clue about a cookie, strongest first. */
+export function collectClues(cookie: CookieLike, party: Party, now: number): Clue[] {
+  const name = cookie.name.replace(/^__(Host|Secure)-/, '');
+  const words = nameWords(name);
+  const clues: Clue[] = [];
+  for (const rule of NAME_RULES) {
+    const clue = applyNameRule(rule, name, words, party);
+    if (clue) clues.push(clue);
+  }
+  clues.push(...valueClues(cookie.value, party), ...attributeClues(cookie, party, now));
+  return clues.sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Weighs the clues: the strongest category wins, unless essential and optional clues are too close. */
+export function decide(clues: readonly Clue[]): FallbackLabel | null {
+  const best = new Map<Known, Clue>();
+  for (const clue of clues) {
+    const held = best.get(clue.category);
+    if (!held || clue.confidence > held.confidence) best.set(clue.category, clue);
+  }
+  if (best.size === 0) return null;
+  const ranked = [...best.values()].sort((a, b) => b.confidence - a.confidence);
+  const winner = ranked[0];
+  if (winner.confidence < MIN_CONFIDENCE) return null;
+  const essential = best.get('essential');
+  const optional = ranked.find((c) => c.category !== 'essential');
+  if (essential && optional) {
+    const margin = winner === essential ? OPTIONAL_GUARD : ESSENTIAL_GUARD;
+    if (Math.abs(essential.confidence - optional.confidence) < margin - 1e-9) {
+      return {
+        category: 'unknown',
+        vendor: null,
+        purpose: null,
+        source: 'heuristic',
+        confidence: 0,
+        reason: `clues disagree: ${essential.reason} (essential), but ${optional.reason} (${optional.category})`,
+      };
+    }
+  }
+  const agreeing = clues.filter((c) => c.category === winner.category && c !== winner);
+  const confidence = Math.min(MAX_CONFIDENCE, winner.confidence + 0.05 * agreeing.length);
+  const reasons = [winner, ...agreeing.slice(0, 1)].map((c) => c.reason);
+  return {
+    category: winner.category,
+    vendor: null,
+    purpose: winner.purpose,
+    source: 'heuristic',
+    confidence: Math.round(confidence * 100) / 100,
+    reason: reasons.join('; '),
+  };
+}
+
+/** The labeller fallback for cookies that neither the catalog nor the domain owner explain. */
+export const heuristicFallback: Fallback = (cookie, context, party) =>
+  decide(collectClues(cookie, party, context.now ?? Date.now() / 1000));
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Category } from '../core/types';
+import type { CookieRecord, SiteSettings } from '../shared/protocol';
+import type { CookieGroup } from './cookie-groups';
+import { CookieRow, type RowActions } from './cookie-row';
+import { categoryName } from './format';
+import { formatNumber } from './i18n';
+import { t } from './t';
+import { WindowedList } from './windowed-list';
+
+interface Props {
+  groups: CookieGroup[];
+  expanded: ReadonlySet<string>;
+  onToggle(key: string): void;
+  collapsed: ReadonlySet<Category>;
+  onToggleGroup(category: Category): void;
+  actions: RowActions;
+  busy: boolean;
+  siteSettings: SiteSettings | null;
+  now: number;
+}
+
+/** A collapsed row is three lines of text; the list measures real heights as rows appear. */
+const ROW_ESTIMATE = 66;
+
+/** The tab's cookies by category: each group a labelled region with its own list of rows. */
+export function CookieList({ groups, expanded, onToggle, collapsed, onToggleGroup, actions, busy, siteSettings, now }: Props) {
+  const allowedVendors = new Set(siteSettings?.allowedVendors ?? []);
+  const allowedCookies = new Set((siteSettings?.allowedCookies ?? []).map((c) => `${c.domain}\n${c.name}`));
+  return (
+    <div class="cookie-list">
+      {groups.map(({ category, records }) => {
+        const open = !collapsed.has(category);
+        const headingId = `group-${category}`;
+        return (
+          <section key={category} class="group" role="group" aria-labelledby={headingId} data-category={category}>
+            <h2 class="group-heading">
+              <button
+                type="button"
+                id={headingId}
+                class="group-toggle"
+                aria-expanded={open}
+                aria-controls={`${headingId}-rows`}
+                onClick={() => onToggleGroup(category)}
+              >
+                <span class={`swatch cat-${category}`} aria-hidden="true" />
+                <span class="group-name">{categoryName(category)}</span>
+                <span class="group-count">{formatNumber(records.length)}</span>
+                <span class="chevron" aria-hidden="true" />
+              </button>
+            </h2>
+            {open && (
+              <div id={`${headingId}-rows`}>
+                <WindowedList
+                  items={records}
+                  keyOf={(r: CookieRecord) => r.key}
+                  estimate={ROW_ESTIMATE}
+                  class="rows"
+                  label={t('groupRowsLabel', categoryName(category))}
+                  renderItem={(record: CookieRecord, index) => (
+                    <CookieRow
+                      id={`${category}-${index}`}
+                      record={record}
+                      expanded={expanded.has(record.key)}
+                      onToggle={onToggle}
+                      now={now}
+                      actions={actions}
+                      busy={busy}
+                      cookieAllowed={allowedCookies.has(`${record.cookie.domain}\n${record.cookie.name}`)}
+                      vendorAllowed={record.label.vendor !== null && allowedVendors.has(record.label.vendor)}
+                    />
+                  )}
+                />
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

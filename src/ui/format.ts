@@ -1,0 +1,109 @@
+import type { Category, LabelSource, Party } from '../core/types';
+import { formatNumber, uiLanguage } from './i18n';
+import type { BrowserCookie } from '../shared/protocol';
+import { t } from './t';
+
+/**
+ * Human text for the parts of a cookie the list shows. Only type imports from src/core: the page
+ * must not pull the catalog or the labelling code into its bundle.
+ */
+
+export const CATEGORY_ORDER: readonly Category[] = ['essential', 'functional', 'analytics', 'marketing', 'unknown'];
+
+const CATEGORY_KEYS = {
+  essential: 'categoryEssential',
+  functional: 'categoryFunctional',
+  analytics: 'categoryAnalytics',
+  marketing: 'categoryMarketing',
+  unknown: 'categoryUnknown',
+} as const;
+
+export function categoryName(category: Category): string {
+  return t(CATEGORY_KEYS[category]);
+}
+
+const UNITS: ReadonlyArray<[string, number]> = [
+  ['year', 31_557_600],
+  ['month', 2_629_800],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+function unitFormat(unit: string): Intl.NumberFormat {
+  let format = unitFormats.get(unit);
+  if (!format) {
+    format = new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' });
+    unitFormats.set(unit, format);
+  }
+  return format;
+}
+
+/** "Session", or how long the cookie still lives in the largest unit that gives at least one. */
+export function formatLifetime(cookie: Pick<BrowserCookie, 'session' | 'expirationDate'>, nowSeconds: number): string {
+  if (cookie.session || cookie.expirationDate === undefined) return t('lifetimeSession');
+  const seconds = Math.max(0, cookie.expirationDate - nowSeconds);
+  for (const [unit, size] of UNITS) {
+    if (seconds >= size) {
+      return unitFormat(unit).format(Math.round(seconds / size));
+    }
+  }
+  return t('lifetimeExpiring');
+}
+
+export function formatExpiry(cookie: Pick<BrowserCookie, 'session' | 'expirationDate'>): string {
+  if (cookie.session || cookie.expirationDate === undefined) return t('expiresWithBrowser');
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(cookie.expirationDate * 1000),
+  );
+}
+
+const SAME_SITE_KEYS = {
+  no_restriction: 'sameSiteNone',
+  lax: 'sameSiteLax',
+  strict: 'sameSiteStrict',
+} as const;
+
+/** The flags a cookie carries, as short words; unspecified SameSite says nothing, so it is left out. */
+export function cookieFlags(cookie: BrowserCookie): string[] {
+  const flags: string[] = [];
+  if (cookie.secure) flags.push(t('flagSecure'));
+  if (cookie.httpOnly) flags.push(t('flagHttpOnly'));
+  if (cookie.sameSite !== 'unspecified') flags.push(t(SAME_SITE_KEYS[cookie.sameSite]));
+  if (cookie.partitionKey) flags.push(t('flagPartitioned'));
+  return flags;
+}
+
+export function partyName(party: Party): string {
+  return party === 'first' ? t('partyFirst') : party === 'third' ? t('partyThird') : t('partyUnknown');
+}
+
+const SOURCE_KEYS = {
+  exact: 'sourceExact',
+  'exact-nocase': 'sourceExactNocase',
+  pattern: 'sourcePattern',
+  domain: 'sourceDomain',
+  heuristic: 'sourceHeuristic',
+  none: 'sourceNone',
+} as const;
+
+export function sourceName(source: LabelSource): string {
+  return t(SOURCE_KEYS[source]);
+}
+
+/** "Catalog name, 95% sure"; a label found by nothing gets no percentage. */
+export function labelBasis(source: LabelSource, confidence: number): string {
+  if (source === 'none') return sourceName(source);
+  return t('labelBasis', sourceName(source), formatNumber(Math.round(confidence * 100)));
+}
+
+/** Bytes the browser counts against its cookie limits: name plus value, in UTF-8. */
+export function cookieSize(cookie: Pick<BrowserCookie, 'name' | 'value'>): number {
+  return new TextEncoder().encode(cookie.name + cookie.value).length;
+}
+
+export function formatBytes(bytes: number): string {
+  return unitFormat('byte').format(bytes);
+}

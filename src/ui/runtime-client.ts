@@ -1,0 +1,96 @@
+import {
+  type Client,
+  LIVE_PORT_PREFIX,
+  type PushMessage,
+  type Reply,
+  type RequestKind,
+  type RequestOf,
+  type ResponseOf,
+} from '../shared/protocol';
+import { errorText, RequestFailedError, WorkerUnavailableError } from './client-errors';
+
+/** The part of `chrome.runtime` the client uses, so tests can hand in a fake. */
+export interface RuntimeLike {
+  sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): PortLike;
+}
+
+export interface PortLike {
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+export interface RuntimeClientOptions {
+  /** Milliseconds before reconnecting a dropped live port. */
+  reconnectDelay?: number;
+}
+
+/**
+ * The only code in the pages that talks to the worker. A dropped port means the worker stopped
+ * (idle shutdown, crash, update): reconnecting wakes it, and a fresh snapshot covers whatever
+ * changed while no one was listening.
+ */
+export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): Client {
+  const reconnectDelay = options.reconnectDelay ?? 250;
+
+  async function request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+    let reply: unknown;
+    try {
+      reply = await runtime.sendMessage({ kind, payload });
+    } catch (error) {
+      throw new WorkerUnavailableError(errorText(error));
+    }
+    if (!isReply(reply)) throw new WorkerUnavailableError(`no answer to ${kind}`);
+    if (!reply.ok) throw new RequestFailedError(reply.error);
+    return reply.value as ResponseOf<K>;
+  }
+
+  function subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void {
+    let closed = false;
+    let port: PortLike | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const connect = (isReconnect: boolean) => {
+      if (closed) return;
+      try {
+        port = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}` });
+      } catch {
+        timer = setTimeout(() => connect(true), reconnectDelay);
+        return;
+      }
+      port.onMessage.addListener((message) => {
+        if (!closed && isPush(message)) onPush(message);
+      });
+      port.onDisconnect.addListener(() => {
+        port = null;
+        if (!closed) timer = setTimeout(() => connect(true), reconnectDelay);
+      });
+      if (isReconnect) {
+        request('getTabView', { tabId }).then(
+          (view) => {
+            if (!closed) onPush({ type: 'snapshot', view });
+          },
+          () => undefined,
+        );
+      }
+    };
+    connect(false);
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      port?.disconnect();
+    };
+  }
+
+  return { request, subscribe };
+}
+
+function isReply(value: unknown): value is Reply<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function isPush(value: unknown): value is PushMessage {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'snapshot' || type === 'changes' || type === 'history';
+}

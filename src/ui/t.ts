@@ -1,0 +1,6 @@
+import english from './messages/en.json';
+import { createTranslator } from './i18n';
+
+/** Strings of the shared components (src/ui/messages). */
+export const t = createTranslator(english);
+export type UiKey = keyof typeof english;

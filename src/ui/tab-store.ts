@@ -1,0 +1,254 @@
+import type { CookieIdentity } from '../core/cookie-key';
+import type {
+  BrowserCookie,
+  Client,
+  CookieRecord,
+  DeletionReport,
+  PushMessage,
+  SiteSettings,
+  TabView,
+  UndoReport,
+} from '../shared/protocol';
+import { errorText, WorkerUnavailableError } from './client-errors';
+
+/**
+ * One tab's cookies as the pages see them: a snapshot from the worker kept current by live pushes,
+ * plus the outcome of the last action. Plain state and callbacks, no Preact, so the logic is tested
+ * against a fake client without a DOM.
+ */
+
+export type Phase =
+  /** First answer not in yet. */
+  | 'loading'
+  | 'ready'
+  /** The worker cannot be reached; retrying on its own. */
+  | 'restarting'
+  /** The worker answered with an error. */
+  | 'failed';
+
+export type Outcome =
+  | { kind: 'removed'; report: DeletionReport }
+  | { kind: 'restored'; report: UndoReport }
+  | { kind: 'error'; message: string; workerDown: boolean };
+
+export interface TabState {
+  phase: Phase;
+  view: TabView | null;
+  /** The tab's cookies, kept in step with `view.cookies` by live changes. */
+  records: CookieRecord[];
+  error: string | null;
+  busy: boolean;
+  outcome: Outcome | null;
+}
+
+export interface TabStoreOptions {
+  /** Coalesces bursts of pushes into one notification; tests pass a synchronous one. */
+  schedule?: (run: () => void) => void;
+  /** Delay before the nth retry while the worker is unreachable, in milliseconds. */
+  retryDelay?: (attempt: number) => number;
+  /** How often to ask again while the tab is still loading, in milliseconds. */
+  loadingPoll?: number;
+  timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
+}
+
+const defaultTimers = {
+  set: (run: () => void, ms: number): unknown => setTimeout(run, ms),
+  clear: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class TabStore {
+  private state: TabState = { phase: 'loading', view: null, records: [], error: null, busy: false, outcome: null };
+  private readonly byKey = new Map<string, CookieRecord>();
+  private readonly listeners = new Set<() => void>();
+  private pending: PushMessage[] | null = [];
+  private notifyQueued = false;
+  private retryTimer: unknown = null;
+  private attempt = 0;
+  private unsubscribe: (() => void) | null = null;
+  private stopped = false;
+  private readonly schedule: (run: () => void) => void;
+  private readonly retryDelay: (attempt: number) => number;
+  private readonly loadingPoll: number;
+  private readonly timers: NonNullable<TabStoreOptions['timers']>;
+
+  constructor(
+    private readonly client: Client,
+    readonly tabId: number,
+    options: TabStoreOptions = {},
+  ) {
+    this.schedule = options.schedule ?? ((run) => setTimeout(run, 0));
+    this.retryDelay = options.retryDelay ?? ((n) => Math.min(2000, 150 * 2 ** n));
+    this.loadingPoll = options.loadingPoll ?? 750;
+    this.timers = options.timers ?? defaultTimers;
+  }
+
+  getState(): TabState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Listen first, then ask: a change that lands in between is buffered, not lost. */
+  start(): void {
+    this.unsubscribe = this.client.subscribe(this.tabId, (message) => this.onPush(message));
+    void this.load();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.timers.clear(this.retryTimer);
+  }
+
+  /** Ask again now (the Retry button). */
+  retry(): void {
+    this.timers.clear(this.retryTimer);
+    this.attempt = 0;
+    if (this.state.phase === 'failed') this.set({ phase: 'loading', error: null });
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const view = await this.client.request('getTabView', { tabId: this.tabId });
+      if (this.stopped) return;
+      this.attempt = 0;
+      this.applySnapshot(view);
+      const buffered = this.pending ?? [];
+      this.pending = null;
+      for (const message of buffered) this.onPush(message);
+      this.flush();
+    } catch (error) {
+      if (this.stopped) return;
+      if (error instanceof WorkerUnavailableError) {
+        this.set({ phase: 'restarting', error: errorText(error) });
+        this.later(this.retryDelay(this.attempt++));
+      } else {
+        this.set({ phase: 'failed', error: errorText(error) });
+      }
+    }
+  }
+
+  private later(ms: number): void {
+    this.timers.clear(this.retryTimer);
+    this.retryTimer = this.timers.set(() => void this.load(), ms);
+  }
+
+  private onPush(message: PushMessage): void {
+    if (this.pending) {
+      this.pending.push(message);
+      return;
+    }
+    if (message.type === 'snapshot') {
+      if (message.view.tabId === this.tabId) this.applySnapshot(message.view);
+    } else if (message.type === 'changes') {
+      if (message.tabId !== this.tabId) return;
+      for (const key of message.removals) this.byKey.delete(key);
+      for (const record of message.upserts) this.byKey.set(record.key, record);
+      this.state = { ...this.state, records: [...this.byKey.values()] };
+    } else {
+      return;
+    }
+    this.queueNotify();
+  }
+
+  private applySnapshot(view: TabView): void {
+    this.byKey.clear();
+    for (const record of view.cookies) this.byKey.set(record.key, record);
+    const recovered = this.state.phase === 'restarting' || this.state.phase === 'loading';
+    this.state = {
+      ...this.state,
+      phase: 'ready',
+      error: null,
+      view,
+      records: [...this.byKey.values()],
+      outcome: recovered && this.state.outcome?.kind === 'error' ? null : this.state.outcome,
+    };
+    this.timers.clear(this.retryTimer);
+    // The worker pushes a snapshot once the page commits; asking again covers a missed push.
+    if (view.status === 'loading') this.later(this.loadingPoll);
+  }
+
+  async removeOptional(): Promise<void> {
+    await this.act(async () => {
+      const report = await this.client.request('deleteOptional', { tabId: this.tabId });
+      return { kind: 'removed', report };
+    });
+  }
+
+  async removeCookie(cookie: BrowserCookie): Promise<void> {
+    await this.act(async () => {
+      const report = await this.client.request('deleteCookies', { tabId: this.tabId, cookies: [identity(cookie)] });
+      return { kind: 'removed', report };
+    });
+  }
+
+  async undo(batchId: string): Promise<void> {
+    await this.act(async () => ({ kind: 'restored', report: await this.client.request('undo', { batchId }) }));
+  }
+
+  async setIncludeUnknown(includeUnknown: boolean): Promise<void> {
+    await this.act(async () => {
+      const settings = await this.client.request('setIncludeUnknown', { includeUnknown });
+      this.patchView({ includeUnknown: settings.includeUnknown });
+      return this.state.outcome;
+    });
+  }
+
+  async setSiteSettings(settings: SiteSettings): Promise<void> {
+    const site = this.state.view?.site;
+    if (!site) return;
+    await this.act(async () => {
+      const all = await this.client.request('setSiteSettings', { site, settings });
+      this.patchView({ siteSettings: all.sites[site] ?? null, includeUnknown: all.includeUnknown });
+      return this.state.outcome;
+    });
+  }
+
+  dismissOutcome(): void {
+    this.set({ outcome: null });
+  }
+
+  private patchView(patch: Partial<TabView>): void {
+    if (this.state.view) this.set({ view: { ...this.state.view, ...patch } });
+  }
+
+  private async act(run: () => Promise<Outcome | null>): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: true });
+    try {
+      this.set({ busy: false, outcome: await run() });
+    } catch (error) {
+      this.set({
+        busy: false,
+        outcome: { kind: 'error', message: errorText(error), workerDown: error instanceof WorkerUnavailableError },
+      });
+    }
+  }
+
+  private set(patch: Partial<TabState>): void {
+    this.state = { ...this.state, ...patch };
+    this.flush();
+  }
+
+  private queueNotify(): void {
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    this.schedule(() => this.flush());
+  }
+
+  private flush(): void {
+    this.notifyQueued = false;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** What the worker needs to find one cookie: every part of its identity, partition included. */
+export function identity(cookie: BrowserCookie): CookieIdentity {
+  const id: CookieIdentity = { name: cookie.name, domain: cookie.domain, path: cookie.path, storeId: cookie.storeId };
+  if (cookie.partitionKey) id.partitionKey = { ...cookie.partitionKey };
+  return id;
+}

@@ -1,0 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { prefixOffsets, windowRange } from './virtual-window';
+
+interface Props<T> {
+  items: readonly T[];
+  keyOf(item: T): string;
+  /** Height to assume for an item not measured yet. */
+  estimate: number;
+  renderItem(item: T, index: number): ComponentChildren;
+  /** Up to this many items everything is rendered: short lists stay whole for find-in-page. */
+  threshold?: number;
+  class?: string;
+  label?: string;
+}
+
+/** Pixels rendered beyond each edge of the viewport, so keyboard focus and fast scrolls find rows. */
+const MARGIN = 600;
+
+/**
+ * A list that renders only the items near the viewport once it is long. The page (window) scrolls,
+ * so several lists on one page each work out their own part. Measured heights are kept by key, so
+ * expanded rows and live updates keep their place.
+ */
+export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold = 60, class: cls, label }: Props<T>) {
+  const ref = useRef<HTMLUListElement>(null);
+  const heights = useRef(new Map<string, number>());
+  const windowed = items.length > threshold;
+  const [viewport, setViewport] = useState(() => ({ top: 0, bottom: globalThis.innerHeight ?? 600 }));
+  const [, remeasured] = useReducer((n: number) => n + 1, 0);
+
+  useEffect(() => {
+    if (!windowed) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const top = ref.current?.getBoundingClientRect().top ?? 0;
+      setViewport((old) =>
+        old.top === -top && old.bottom === innerHeight - top ? old : { top: -top, bottom: innerHeight - top },
+      );
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(update);
+    };
+    update();
+    addEventListener('scroll', onScroll, { passive: true });
+    addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      removeEventListener('scroll', onScroll);
+      removeEventListener('resize', onScroll);
+    };
+  }, [windowed]);
+
+  const known = heights.current;
+  const range = windowed
+    ? windowRange(
+        prefixOffsets(items.map((item) => known.get(keyOf(item)) ?? estimate)),
+        viewport.top,
+        viewport.bottom,
+        MARGIN,
+      )
+    : { start: 0, end: items.length, before: 0, after: 0 };
+
+  useLayoutEffect(() => {
+    if (!windowed || !ref.current) return;
+    let changed = false;
+    for (const child of ref.current.children) {
+      const key = (child as HTMLElement).dataset.key;
+      if (key === undefined) continue;
+      const height = child.getBoundingClientRect().height;
+      if (Math.abs((known.get(key) ?? -1) - height) > 0.5) {
+        known.set(key, height);
+        changed = true;
+      }
+    }
+    if (changed) remeasured(1);
+  });
+
+  return (
+    <ul
+      ref={ref}
+      role="list"
+      aria-label={label}
+      class={cls}
+      style={windowed ? { paddingTop: `${range.before}px`, paddingBottom: `${range.after}px` } : undefined}
+    >
+      {items.slice(range.start, range.end).map((item, i) => {
+        const index = range.start + i;
+        return (
+          <li key={keyOf(item)} data-key={keyOf(item)} aria-setsize={items.length} aria-posinset={index + 1}>
+            {renderItem(item, index)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
