@@ -12,5 +12,6 @@ export default defineConfig({
     target: 'node20',
     rolldownOptions: { output: { entryFileNames: 'cli.js' } },
   },
-  ssr: { noExternal: true },
+  // playwright-core (for `scan`) finds its own files next to itself, so it is loaded, not bundled.
+  ssr: { noExternal: true, external: ['playwright-core'] },
 });

@@ -47,15 +47,18 @@ export function readEntities(): Entity[] {
  * ones get a leading `=`; the domains of one entity travel as one space-separated string.
  */
 export function compactOwners(entities: readonly Entity[]): OwnerRecord[] {
-  return entities.map((entity) => {
-    const domains = entity.domains
-      .map((d) => (d.startsWith('*.') ? d.slice(2) : `=${d}`))
-      .map((d) => d.toLowerCase())
-      .join(' ');
-    const record: OwnerRecord = [entity.name, entity.category, domains];
-    if (entity.company && entity.company !== entity.name) record.push(entity.company);
-    return record;
-  });
+  // An entity without domains (the dataset has a few placeholders) can never be found.
+  return entities
+    .filter((entity) => entity.domains.length > 0)
+    .map((entity) => {
+      const domains = entity.domains
+        .map((d) => (d.startsWith('*.') ? d.slice(2) : `=${d}`))
+        .map((d) => d.toLowerCase())
+        .join(' ');
+      const record: OwnerRecord = [entity.name, entity.category, domains];
+      if (entity.company && entity.company !== entity.name) record.push(entity.company);
+      return record;
+    });
 }
 
 function checkEntity(raw: unknown, where: string): Entity {

@@ -10,7 +10,7 @@ import { cleanText } from './text';
 export type DomainFix =
   | 'domain-list-split'
   | 'domain-placeholder-label-dropped'
-  | 'domain-dots-trimmed'
+  | 'domain-trailing-dot-removed'
   | 'domain-invalid-dropped'
   | 'domain-text-cleaned';
 
@@ -22,7 +22,7 @@ export interface ParsedDomains {
   rejected: string[];
 }
 
-const THIRD_PARTY_MARK = /\((?:3rd|third)[\s-]*party\)/gi;
+const THIRD_PARTY_MARK = /\((?:3rd|third)[\s-]*party\)/i;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
 
 /**
@@ -33,18 +33,16 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
 export function parseDomainField(raw: string): ParsedDomains {
   const fixes: DomainFix[] = [];
   const cleaned = cleanText(raw);
-  if (cleaned.fixes.includes('invisible-removed') || cleaned.fixes.includes('lookalike-folded')) {
-    fixes.push('domain-text-cleaned');
-  }
+  if (cleaned.fixes.length > 0) fixes.push('domain-text-cleaned');
   const text = cleaned.text;
   if (text === '') return { domains: [], party: 'first', fixes, rejected: [] };
   const third = THIRD_PARTY_MARK.test(text);
   const parts = text
-    .replace(THIRD_PARTY_MARK, ' ')
-    .split(/\s+or\s+|\s*,\s*|\s+and\s+/i)
+    .replace(new RegExp(THIRD_PARTY_MARK.source, 'gi'), ' ')
+    .split(/(?:^|\s+)(?:or|and)(?:\s+|$)|\s*[,;]\s*/i)
     .map((p) => p.trim())
-    .filter((p) => p !== '' && p.toLowerCase() !== 'or');
-  if (parts.length > 1 || /\bor\b/i.test(text)) fixes.push('domain-list-split');
+    .filter((p) => p !== '');
+  if (/(?:^|\s)(?:or|and)(?:\s|$)|[,;]/i.test(text)) fixes.push('domain-list-split');
   const domains: string[] = [];
   const rejected: string[] = [];
   for (const part of parts) {
@@ -54,8 +52,9 @@ export function parseDomainField(raw: string): ParsedDomains {
       host = host.replace(/^.*\[[^\]]*\][^.]*\.?/, '');
       fixes.push('domain-placeholder-label-dropped');
     }
-    const trimmed = host.replace(/^\.+|\.+$/g, '');
-    if (trimmed !== host) fixes.push('domain-dots-trimmed');
+    // A leading dot is how cookie domains are written; our catalog leaves it out. A trailing dot is a typo.
+    const trimmed = host.replace(/^\.+/, '').replace(/\.+$/, '');
+    if (/\.$/.test(host)) fixes.push('domain-trailing-dot-removed');
     if (!HOST.test(trimmed)) {
       rejected.push(part);
       fixes.push('domain-invalid-dropped');
@@ -63,6 +62,7 @@ export function parseDomainField(raw: string): ParsedDomains {
     }
     if (!domains.includes(trimmed)) domains.push(trimmed);
   }
-  const party: DeclaredParty = third ? 'third' : domains.length === 0 ? 'first' : 'either';
+  // A named domain we could not read still says the cookie is not simply the site's own.
+  const party: DeclaredParty = third ? 'third' : 'either';
   return { domains: domains.sort(), party, fixes: [...new Set(fixes)], rejected };
 }

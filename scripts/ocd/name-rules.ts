@@ -14,15 +14,16 @@ export type NameFix =
   | 'wildcard-conflict'
   | 'wildcard-flag-invalid';
 
-export type NameKey = { kind: 'name'; key: string; fixes: NameFix[] } | { kind: 'pattern'; key: string; fixes: NameFix[] };
+export type NameKey =
+  | { kind: 'name'; key: string; fixes: NameFix[] }
+  | { kind: 'pattern'; key: string; fixes: NameFix[] };
 
-// What a cookie name cannot hold (RFC 6265 token rules), as the catalog schema checks it.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects.
-const NOT_A_COOKIE_NAME = /[\s;,="\\]|[\x00-\x1f\x7f]/;
-
-/** True when a browser could store a cookie under this name (`Site History` is a storage key). */
+/**
+ * True when a browser could store a cookie under this name: printable ASCII without a space or a
+ * separator the catalog rejects (`Site History` is a storage key, not a cookie).
+ */
 export function isCookieName(name: string): boolean {
-  return name.length > 0 && !NOT_A_COOKIE_NAME.test(name);
+  return /^[\x21-\x7e]+$/.test(name) && !/[;,="\\]/.test(name);
 }
 
 /**

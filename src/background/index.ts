@@ -1,9 +1,12 @@
-import { entries } from 'virtual:catalog';
-import { createLabeller } from '../core/label';
+import { createDefaultLabeller } from '../shared/labeller';
+import { createBackground } from './background';
+import { chromeApi } from './chrome-api';
+import { registerListeners } from './listeners';
 
-// Placeholder worker: the background issue replaces this with the cookie mirror.
-const labeller = createLabeller(entries);
-chrome.cookies.onChanged.addListener(() => undefined);
-chrome.runtime.onInstalled.addListener(() => {
-  console.info(`Cookie Inspector catalog: ${labeller.matcher.size} entries`);
-});
+// The worker's first turn: build everything, register every listener before anything is awaited
+// (MV3 delivers the event that woke the worker only to listeners that exist by then), then load.
+// All state a restarted worker needs comes back from storage and the browser in `start`.
+const api = chromeApi();
+const background = createBackground(api, { labeller: createDefaultLabeller() });
+registerListeners(api, background);
+void background.start().catch(() => undefined);

@@ -4,6 +4,8 @@ import { type CliIO, type Command, UsageError } from './io';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   label: async () => (await import('./commands/label')).run,
   catalog: async () => (await import('./commands/catalog')).run,
+  eval: async () => (await import('./commands/eval')).run,
+  scan: async () => (await import('./commands/scan')).run,
 };
 
 const USAGE = `Usage: cookie-inspector <command> [options]
@@ -11,6 +13,8 @@ const USAGE = `Usage: cookie-inspector <command> [options]
 Commands:
   label [FILE|-] [--site URL] [--format json|table]   label cookies read from a JSON array
   catalog                                            validate the catalog and count its entries
+  eval FILE [--json]                                 measure labels against cookies labelled in the CookieBlock format
+  scan URL... [--json|--markdown] [--fail-on CAT...] load pages in Chromium with the extension and report their cookies
 `;
 
 export function nodeIO(): CliIO {

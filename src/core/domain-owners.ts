@@ -125,7 +125,8 @@ export function domainOwnerFallback(owners: DomainOwners): Fallback {
       confidence,
       reason: `${base}${why}`,
     });
-    if (party === 'first') return label('unknown', 0, ', and it is the site being visited, which says nothing of the purpose');
+    if (party === 'first')
+      return label('unknown', 0, ', and it is the site being visited, which says nothing of the purpose');
     if (kind.category === null) return label('unknown', 0, ', which does not tell the purpose');
     return label(kind.category, kind.confidence, '');
   };

@@ -123,7 +123,11 @@ export function evaluate(items: readonly ScoredCookie[]): EvalReport {
     coverage: Object.fromEntries(
       COVERAGE_BUCKETS.map((b) => [
         b,
-        { count: buckets[b].count, share: ratio(buckets[b].count, total), accuracy: ratio(buckets[b].correct, buckets[b].count) },
+        {
+          count: buckets[b].count,
+          share: ratio(buckets[b].count, total),
+          accuracy: ratio(buckets[b].correct, buckets[b].count),
+        },
       ]),
     ) as Record<CoverageBucket, BucketScore>,
     perCategory,

@@ -18,6 +18,12 @@ export interface Clue {
   reason: string;
   /** What a cookie of this kind usually does, in a person's words. */
   purpose: string;
+  /**
+   * True for clues from the cookie's shape (party, lifetime, flags) rather than its name or value.
+   * A weak clue for an optional category gives way to any stronger clue; a weak clue for
+   * `essential` still counts, so that it can hold back a shaky optional call.
+   */
+  weak?: boolean;
 }
 
 /** Below this, a guess is not worth showing: the cookie stays unknown. */
@@ -36,13 +42,36 @@ const DAY = 86_400;
  * letters and digits: `ASP.NET_SessionId` -> asp net session id, `_hjSessionUser_12` -> hj session user 12.
  */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`))
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+  const words: string[] = [];
+  let word = '';
+  let prev: CharKind = 'other';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    const kind = charKind(ch);
+    const boundary =
+      kind === 'other' ||
+      (prev === 'lower' && kind === 'upper') ||
+      (prev === 'digit') !== (kind === 'digit') ||
+      // The last capital of a run starts the next word: `XMLHttp` -> xml http.
+      (prev === 'upper' && kind === 'upper' && charKind(name[i + 1] ?? '') === 'lower');
+    if (boundary && word !== '') {
+      words.push(word);
+      word = '';
+    }
+    if (kind !== 'other') word += ch.toLowerCase();
+    prev = kind;
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+type CharKind = 'lower' | 'upper' | 'digit' | 'other';
+
+function charKind(ch: string): CharKind {
+  if (ch >= 'a' && ch <= 'z') return 'lower';
+  if (ch >= 'A' && ch <= 'Z') return 'upper';
+  if (ch >= '0' && ch <= '9') return 'digit';
+  return 'other';
 }
 
 interface NameRule {
@@ -67,6 +96,7 @@ const PURPOSE = {
   consent: 'Probably remembers your cookie choices, so the banner is not shown again.',
   routing: 'Probably sends your requests to the same server (load balancing).',
   cart: 'Probably keeps the contents of your shopping cart.',
+  probe: 'Probably checks that your browser accepts cookies.',
   preference: 'Probably remembers a setting you chose, such as language, currency or layout.',
   analytics: 'Probably counts visits and measures how the site is used.',
   visitorId: 'Probably recognises your browser on later visits, to measure how the site is used.',
@@ -116,6 +146,22 @@ export const NAME_RULES: readonly NameRule[] = [
     contains: ['awsalb', 'awselb', 'bigip', 'balanc', 'arraffinity'],
   },
   { category: 'essential', confidence: 0.65, purpose: PURPOSE.cart, words: ['cart', 'basket', 'checkout'] },
+  // A probe written to see whether the browser keeps cookies at all (WordPress's
+  // `wordpress_test_cookie` is the best known); it holds nothing about the person.
+  {
+    category: 'essential',
+    confidence: 0.6,
+    purpose: PURPOSE.probe,
+    contains: [
+      'cookietest',
+      'testcookie',
+      'cookie_test',
+      'test_cookie',
+      'cookiecheck',
+      'cookiesenabled',
+      'cookies_enabled',
+    ],
+  },
   {
     category: 'functional',
     confidence: 0.7,
@@ -155,13 +201,23 @@ export const NAME_RULES: readonly NameRule[] = [
       'livechat',
     ],
   },
+  // Vendor namespaces (Google Analytics `_ga`, Hotjar `_hj`, Matomo `_pk`, Segment `ajs`, Microsoft
+  // Clarity `_clck`) say who wrote the cookie, which outweighs a generic word such as `session` after them.
+  {
+    category: 'analytics',
+    confidence: 0.85,
+    purpose: PURPOSE.analytics,
+    contains: ['matomo', 'piwik', 'mixpanel', 'amplitude', 'optimizely'],
+    words: ['ga', 'gid', 'hj', 'pk', 'ajs', 'clck', 'clsk', 'vwo'],
+    prefixes: ['utm'],
+  },
   {
     category: 'analytics',
     confidence: 0.7,
     purpose: PURPOSE.analytics,
-    contains: ['analytics', 'statistic', 'matomo', 'piwik', 'mixpanel', 'amplitude', 'optimizely', 'heatmap'],
-    words: ['ga', 'gid', 'hj', 'stats', 'stat', 'metrics', 'ajs', 'clarity', 'clck', 'clsk', 'vwo', 'abtest'],
-    prefixes: ['utm', 'pageview'],
+    contains: ['analytics', 'statistic', 'heatmap'],
+    words: ['stats', 'stat', 'metrics', 'clarity', 'abtest'],
+    prefixes: ['pageview'],
   },
   {
     category: 'analytics',
@@ -185,6 +241,14 @@ export const NAME_RULES: readonly NameRule[] = [
     words: ['visitor', 'uid', 'uuid', 'guid', 'vid', 'clientid', 'deviceid', 'fingerprint', 'sync', 'usersync'],
     prefixes: ['track'],
   },
+  // Ad platforms' namespaces: Google Ads `_gcl`, Meta `_fbp`/`_fbc`, Microsoft `_uet`, TikTok `_ttp`.
+  {
+    category: 'marketing',
+    confidence: 0.85,
+    purpose: PURPOSE.advertising,
+    words: ['gcl', 'gclid', 'fbp', 'fbc', 'fbclid', 'msclkid', 'dclid', 'ttclid', 'ttp'],
+    prefixes: ['uet'],
+  },
   {
     category: 'marketing',
     confidence: 0.7,
@@ -195,14 +259,6 @@ export const NAME_RULES: readonly NameRule[] = [
       'adid',
       'adv',
       'adserver',
-      'gcl',
-      'gclid',
-      'fbp',
-      'fbc',
-      'fbclid',
-      'msclkid',
-      'dclid',
-      'ttclid',
       'clickid',
       'dsp',
       'ssp',
@@ -220,14 +276,38 @@ export const NAME_RULES: readonly NameRule[] = [
 ];
 
 /** A clue from a name rule, or null when the rule does not fit. */
-function applyNameRule(rule: NameRule, name: string, words: readonly string[], party: Party): Clue | null {
+/** A name rule prepared for the many cookies that go through every rule. */
+interface CompiledRule {
+  rule: NameRule;
+  contains: RegExp | null;
+  words: ReadonlySet<string>;
+  prefixes: RegExp | null;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (texts: readonly string[] | undefined, anchor: string) =>
+  texts?.length ? new RegExp(`${anchor}(?:${texts.map(escapeRegex).join('|')})`) : null;
+
+const COMPILED_RULES: readonly CompiledRule[] = NAME_RULES.map((rule) => ({
+  rule,
+  contains: alternation(rule.contains, ''),
+  words: new Set(rule.words),
+  prefixes: alternation(rule.prefixes, '^'),
+}));
+
+function applyNameRule(compiled: CompiledRule, lower: string, words: readonly string[], party: Party): Clue | null {
+  const { rule } = compiled;
   if (rule.party === 'first' && party !== 'first') return null;
   if (rule.party === 'third' && party === 'first') return null;
-  const lower = name.toLowerCase();
-  const hit =
-    rule.contains?.find((text) => lower.includes(text)) ??
-    words.find((w) => rule.words?.includes(w)) ??
-    words.find((w) => rule.prefixes?.some((p) => w.startsWith(p)) && !rule.except?.includes(w));
+  let hit = compiled.contains?.exec(lower)?.[0];
+  if (hit === undefined) {
+    for (const w of words) {
+      if (compiled.words.has(w) || (compiled.prefixes?.test(w) && !rule.except?.includes(w))) {
+        hit = w;
+        break;
+      }
+    }
+  }
   if (hit === undefined) return null;
   // A session or sign-in cookie of an embedded service still matters, but less surely than the site's own.
   const confidence = rule.category === 'essential' && party === 'third' ? rule.confidence - 0.1 : rule.confidence;
@@ -235,7 +315,9 @@ function applyNameRule(rule: NameRule, name: string, words: readonly string[], p
 }
 
 const LANGUAGE_CODES = new Set(
-  'en de fr es it nl pt sv da fi nb nn pl cs sk hu ro bg el ru uk tr ja zh ko ar he hi th vi et lv lt sl hr sr'.split(' '),
+  'en de fr es it nl pt sv da fi nb nn pl cs sk hu ro bg el ru uk tr ja zh ko ar he hi th vi et lv lt sl hr sr'.split(
+    ' ',
+  ),
 );
 const CURRENCY_CODES = new Set('USD EUR GBP CHF JPY CNY SEK NOK DKK PLN CZK HUF CAD AUD NZD INR BRL MXN'.split(' '));
 
@@ -305,7 +387,7 @@ function valueClues(value: string | undefined, party: Party): Clue[] {
   return clues;
 }
 
-/** Clues from party, lifetime and flags. */
+/** Clues from party, lifetime and flags (all weak). */
 function attributeClues(cookie: CookieLike, party: Party, now: number): Clue[] {
   const clues: Clue[] = [];
   const lifetime = cookieLifetime(cookie, now);
@@ -343,14 +425,8 @@ function attributeClues(cookie: CookieLike, party: Party, now: number): Clue[] {
       reason: `a third-party cookie that lasts ${days} days`,
     });
   }
-  if (party === 'first' && cookie.httpOnly !== true && seconds >= 30 * DAY && opaque) {
-    clues.push({
-      category: 'analytics',
-      confidence: 0.5,
-      purpose: PURPOSE.visitorId,
-      reason: `scripts can read a random identifier kept for ${days} days, as analytics visitor ids are`,
-    });
-  }
+  // No rule turns a long-lived first-party identifier into analytics: sites also keep device and
+  // remember-me identifiers that way, and deleting those signs people out.
   if (party === 'first' && lifetime.kind === 'session' && opaque) {
     clues.push({
       category: 'essential',
@@ -359,16 +435,17 @@ function attributeClues(cookie: CookieLike, party: Party, now: number): Clue[] {
       reason: 'a session-only cookie holding a random identifier, as server sessions do',
     });
   }
-  return clues;
+  return clues.map((clue) => ({ ...clue, weak: true }));
 }
 
 /** Every clue about a cookie, strongest first. */
 export function collectClues(cookie: CookieLike, party: Party, now: number): Clue[] {
   const name = cookie.name.replace(/^__(Host|Secure)-/, '');
   const words = nameWords(name);
+  const lower = name.toLowerCase();
   const clues: Clue[] = [];
-  for (const rule of NAME_RULES) {
-    const clue = applyNameRule(rule, name, words, party);
+  for (const rule of COMPILED_RULES) {
+    const clue = applyNameRule(rule, lower, words, party);
     if (clue) clues.push(clue);
   }
   clues.push(...valueClues(cookie.value, party), ...attributeClues(cookie, party, now));
@@ -376,7 +453,9 @@ export function collectClues(cookie: CookieLike, party: Party, now: number): Clu
 }
 
 /** Weighs the clues: the strongest category wins, unless essential and optional clues are too close. */
-export function decide(clues: readonly Clue[]): FallbackLabel | null {
+export function decide(all: readonly Clue[]): FallbackLabel | null {
+  const strong = all.some((c) => !c.weak);
+  const clues = strong ? all.filter((c) => !c.weak || c.category === 'essential') : all;
   const best = new Map<Known, Clue>();
   for (const clue of clues) {
     const held = best.get(clue.category);

@@ -59,7 +59,21 @@ export function createLabeller(entries: readonly CatalogEntry[], options: Labell
       const party = partyOf(domain, context.topLevelUrl);
       const observed = cookieLifetime(cookie, now);
       const usable = usableMatches(matcher.candidates(name, cookieHost(domain)));
-      if (usable.length > 0) return fromMatches(usable, context, party, observed);
+      if (usable.length > 0) {
+        const listed = fromMatches(usable, context, party, observed);
+        const owner = usable.every((m) => m.domainMatch === false)
+          ? strongerOwner(listed, consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party))
+          : null;
+        if (!owner) return listed;
+        const elsewhere = usable[0].entry;
+        return {
+          ...owner,
+          reason: `${owner.reason}; the catalog knows the name only from ${elsewhere.vendor} on ${elsewhere.domains.join(' or ')}`,
+          lifetime: observed,
+          party,
+          entryId: null,
+        };
+      }
       const found = consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);
       if (found) return { ...found, lifetime: observed, party, entryId: null };
       return {
@@ -83,18 +97,30 @@ function consultFallbacks(
   context: LabelContext,
   party: Party,
 ): FallbackLabel | null {
-  let lent: FallbackLabel | null = null;
+  const lenders: FallbackLabel[] = [];
   for (const fallback of fallbacks) {
     const found = fallback(cookie, context, party);
     if (!found) continue;
-    if (found.category === 'unknown') {
-      lent = lent ? { ...lent, vendor: lent.vendor ?? found.vendor, reason: `${lent.reason}; ${found.reason}` } : found;
-      continue;
-    }
-    if (!lent) return found;
-    return { ...found, vendor: found.vendor ?? lent.vendor, reason: `${lent.reason}; ${found.reason}` };
+    if (found.category !== 'unknown') return lenders.length === 0 ? found : merge(found, [...lenders, found]);
+    lenders.push(found);
   }
-  return lent;
+  return lenders.length === 0 ? null : merge(lenders[0], lenders);
+}
+
+/**
+ * A catalog entry that lists other domains than the cookie's is weak evidence (a short name such
+ * as `uid` is used by many ad servers); the known owner of the cookie's own domain, when its kind
+ * gives a category more surely, is stronger.
+ */
+function strongerOwner(listed: Label, found: FallbackLabel | null): FallbackLabel | null {
+  if (found?.source !== 'domain' || found.category === 'unknown') return null;
+  return found.confidence > listed.confidence ? found : null;
+}
+
+/** `decider`'s label with the first vendor named and every reason, in the order they were found. */
+function merge(decider: FallbackLabel, all: readonly FallbackLabel[]): FallbackLabel {
+  const vendor = all.find((l) => l.vendor !== null)?.vendor ?? null;
+  return { ...decider, vendor, reason: all.map((l) => l.reason).join('; ') };
 }
 
 /** A generic name (`token`, `session_id`) only belongs to its vendor on the vendor's domains. */

@@ -1,7 +1,21 @@
 import { render } from 'preact';
+import { ClientContext } from '../ui/client-context';
+import { createRuntimeClient } from '../ui/runtime-client';
+import { PanelApp } from './components/panel-app';
+import { parsePanelParams } from './panel-params';
+import { t } from './t';
+import { applyTheme } from './theme';
+import '../ui/theme.css';
+import './panel.css';
 
-function Panel() {
-  return <main>Cookies</main>;
-}
+const { tabId, theme } = parsePanelParams(location.search);
+applyTheme(document.documentElement, theme);
+document.documentElement.lang = chrome.i18n.getMessage('uiLocale') || 'en';
+document.title = t('panelTitle');
 
-render(<Panel />, document.getElementById('app')!);
+render(
+  <ClientContext.Provider value={createRuntimeClient(chrome.runtime)}>
+    <PanelApp tabId={tabId} />
+  </ClientContext.Provider>,
+  document.getElementById('app')!,
+);

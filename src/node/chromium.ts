@@ -50,6 +50,8 @@ export interface LaunchOptions {
   /** Open DevTools for every tab, so the extension's devtools page and panel load. */
   autoOpenDevtools?: boolean;
   extraArgs?: string[];
+  /** Accept self-signed and otherwise invalid certificates (the test sites need it). Default: true. */
+  ignoreCertificateErrors?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -84,8 +86,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--ignore-certificate-errors',
   ];
+  const ignoreCertificateErrors = options.ignoreCertificateErrors ?? true;
+  if (ignoreCertificateErrors) args.push('--ignore-certificate-errors');
   if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
   if (options.autoOpenDevtools) args.push('--auto-open-devtools-for-tabs');
   args.push(...(options.extraArgs ?? []));
@@ -94,7 +97,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     headless: options.headless ?? true,
     args,
     ignoreDefaultArgs: ['--disable-extensions'],
-    ignoreHTTPSErrors: true,
+    ignoreHTTPSErrors: ignoreCertificateErrors,
     viewport: { width: 1280, height: 800 },
   });
   try {

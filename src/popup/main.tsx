@@ -1,7 +1,17 @@
 import { render } from 'preact';
+import { ClientContext } from '../ui/client-context';
+import { createRuntimeClient } from '../ui/runtime-client';
+import { PopupApp } from './popup-app';
+import { resolveTabId } from './tab-id';
+import '../ui/theme.css';
+import './popup.css';
 
-function Popup() {
-  return <main>Cookie Inspector</main>;
-}
+const client = createRuntimeClient(chrome.runtime);
+const tabId = await resolveTabId(location.search, () => chrome.tabs.query({ active: true, currentWindow: true }));
 
-render(<Popup />, document.getElementById('app')!);
+render(
+  <ClientContext.Provider value={client}>
+    <PopupApp tabId={tabId} />
+  </ClientContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -67,6 +67,11 @@ export interface Settings {
   /** Whether one-click removal also takes cookies we could not label. Off by default. */
   includeUnknown: boolean;
   sites: Record<string, SiteSettings>;
+  /**
+   * Only in responses, never stored: present while the stored settings were corrupt or foreign and
+   * defaults are used in their place (each entry says what was wrong). Cleared by the next change.
+   */
+  problems?: string[];
 }
 
 export interface FailedDeletion {

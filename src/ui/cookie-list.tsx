@@ -23,7 +23,17 @@ interface Props {
 const ROW_ESTIMATE = 66;
 
 /** The tab's cookies by category: each group a labelled region with its own list of rows. */
-export function CookieList({ groups, expanded, onToggle, collapsed, onToggleGroup, actions, busy, siteSettings, now }: Props) {
+export function CookieList({
+  groups,
+  expanded,
+  onToggle,
+  collapsed,
+  onToggleGroup,
+  actions,
+  busy,
+  siteSettings,
+  now,
+}: Props) {
   const allowedVendors = new Set(siteSettings?.allowedVendors ?? []);
   const allowedCookies = new Set((siteSettings?.allowedCookies ?? []).map((c) => `${c.domain}\n${c.name}`));
   return (
@@ -32,6 +42,7 @@ export function CookieList({ groups, expanded, onToggle, collapsed, onToggleGrou
         const open = !collapsed.has(category);
         const headingId = `group-${category}`;
         return (
+          // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this groups list rows.
           <section key={category} class="group" role="group" aria-labelledby={headingId} data-category={category}>
             <h2 class="group-heading">
               <button

@@ -1,14 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../shared/protocol';
-import {
-  cookieFlags,
-  cookieSize,
-  formatBytes,
-  formatExpiry,
-  formatLifetime,
-  labelBasis,
-  partyName,
-} from './format';
+import { cookieFlags, cookieSize, formatBytes, formatExpiry, formatLifetime, labelBasis, partyName } from './format';
 import { onRowKeyDown } from './row-keys';
 import { t } from './t';
 

@@ -1,6 +1,6 @@
 import type { Category, LabelSource, Party } from '../core/types';
-import { formatNumber, uiLanguage } from './i18n';
 import type { BrowserCookie } from '../shared/protocol';
+import { formatNumber, uiLanguage } from './i18n';
 import { t } from './t';
 
 /**
@@ -41,12 +41,14 @@ function unitFormat(unit: string): Intl.NumberFormat {
   return format;
 }
 
-/** "Session", or how long the cookie still lives in the largest unit that gives at least one. */
+/** "Until the browser closes", or how long the cookie still lives, in the largest unit that reads well. */
 export function formatLifetime(cookie: Pick<BrowserCookie, 'session' | 'expirationDate'>, nowSeconds: number): string {
   if (cookie.session || cookie.expirationDate === undefined) return t('lifetimeSession');
   const seconds = Math.max(0, cookie.expirationDate - nowSeconds);
   for (const [unit, size] of UNITS) {
-    if (seconds >= size) {
+    const n = seconds / size;
+    // "13 months" says more than "1 year": one of a unit only when it is nearly exact.
+    if (n >= 2 || (n >= 1 && (n - Math.floor(n) < 0.05 || size === 1))) {
       return unitFormat(unit).format(Math.round(seconds / size));
     }
   }

@@ -21,7 +21,11 @@ export function substitute(message: string, subs: readonly string[]): string {
 }
 
 /** Keys `<base>_one` and `<base>_other` make a plural pair; this names the bases. */
-type PluralBase<K extends string> = K extends `${infer B}_other` ? (`${B}_one` extends K ? B : never) : never;
+type PluralBase<K extends string, All extends string = K> = K extends `${infer B}_other`
+  ? `${B}_one` extends All
+    ? B
+    : never
+  : never;
 
 export interface Translator<K extends string> {
   (key: K, ...subs: Sub[]): string;

@@ -28,8 +28,8 @@ export interface RuntimeClientOptions {
 
 /**
  * The only code in the pages that talks to the worker. A dropped port means the worker stopped
- * (idle shutdown, crash, update): reconnecting wakes it, and a fresh snapshot covers whatever
- * changed while no one was listening.
+ * (idle shutdown, crash, update): reconnecting wakes it, and the worker starts every connection
+ * with a snapshot, which covers whatever changed while no one was listening.
  */
 export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): Client {
   const reconnectDelay = options.reconnectDelay ?? 250;
@@ -51,12 +51,12 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     let port: PortLike | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
-    const connect = (isReconnect: boolean) => {
+    const connect = () => {
       if (closed) return;
       try {
         port = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}` });
       } catch {
-        timer = setTimeout(() => connect(true), reconnectDelay);
+        timer = setTimeout(connect, reconnectDelay);
         return;
       }
       port.onMessage.addListener((message) => {
@@ -64,18 +64,10 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
       });
       port.onDisconnect.addListener(() => {
         port = null;
-        if (!closed) timer = setTimeout(() => connect(true), reconnectDelay);
+        if (!closed) timer = setTimeout(connect, reconnectDelay);
       });
-      if (isReconnect) {
-        request('getTabView', { tabId }).then(
-          (view) => {
-            if (!closed) onPush({ type: 'snapshot', view });
-          },
-          () => undefined,
-        );
-      }
     };
-    connect(false);
+    connect();
     return () => {
       closed = true;
       clearTimeout(timer);

@@ -1,5 +1,5 @@
-import english from './messages/en.json';
 import { createTranslator } from './i18n';
+import english from './messages/en.json';
 
 /** Strings of the shared components (src/ui/messages). */
 export const t = createTranslator(english);

@@ -60,7 +60,13 @@ export class TabStore {
   private state: TabState = { phase: 'loading', view: null, records: [], error: null, busy: false, outcome: null };
   private readonly byKey = new Map<string, CookieRecord>();
   private readonly listeners = new Set<() => void>();
+  /** Pushes that arrived before the first view, replayed on top of it. */
   private pending: PushMessage[] | null = [];
+  /**
+   * Once the live port has sent a snapshot, it alone is the truth: its messages arrive in order,
+   * while an answer to a request may have been computed before the latest push.
+   */
+  private portSnapshot = false;
   private notifyQueued = false;
   private retryTimer: unknown = null;
   private attempt = 0;
@@ -116,6 +122,10 @@ export class TabStore {
       const view = await this.client.request('getTabView', { tabId: this.tabId });
       if (this.stopped) return;
       this.attempt = 0;
+      if (this.portSnapshot) {
+        if (this.state.phase !== 'ready') this.set({ phase: 'ready', error: null });
+        return;
+      }
       this.applySnapshot(view);
       const buffered = this.pending ?? [];
       this.pending = null;
@@ -138,20 +148,25 @@ export class TabStore {
   }
 
   private onPush(message: PushMessage): void {
+    if (message.type === 'snapshot') {
+      if (message.view.tabId !== this.tabId) return;
+      // A snapshot needs nothing before it: show it now rather than wait for the request.
+      const first = this.state.view === null;
+      this.portSnapshot = true;
+      this.pending = null;
+      this.applySnapshot(message.view);
+      if (first) this.flush();
+      else this.queueNotify();
+      return;
+    }
+    if (message.type !== 'changes' || message.tabId !== this.tabId) return;
     if (this.pending) {
       this.pending.push(message);
       return;
     }
-    if (message.type === 'snapshot') {
-      if (message.view.tabId === this.tabId) this.applySnapshot(message.view);
-    } else if (message.type === 'changes') {
-      if (message.tabId !== this.tabId) return;
-      for (const key of message.removals) this.byKey.delete(key);
-      for (const record of message.upserts) this.byKey.set(record.key, record);
-      this.state = { ...this.state, records: [...this.byKey.values()] };
-    } else {
-      return;
-    }
+    for (const key of message.removals) this.byKey.delete(key);
+    for (const record of message.upserts) this.byKey.set(record.key, record);
+    this.state = { ...this.state, records: [...this.byKey.values()] };
     this.queueNotify();
   }
 

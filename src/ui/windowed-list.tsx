@@ -80,7 +80,6 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
   return (
     <ul
       ref={ref}
-      role="list"
       aria-label={label}
       class={cls}
       style={windowed ? { paddingTop: `${range.before}px`, paddingBottom: `${range.after}px` } : undefined}

@@ -81,7 +81,9 @@ describe('formatCsv', () => {
   });
 
   it('writes every attribute and the label', () => {
-    const [row] = rowsOf([makeCookie({ partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } })]);
+    const [row] = rowsOf([
+      makeCookie({ partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } }),
+    ]);
     expect(row).toMatchObject({
       name: '_acme',
       value: 'GA1.2.3',
@@ -115,10 +117,16 @@ describe('formatCsv', () => {
     expect(row.expiration_date).toBe('');
   });
 
-  it.each(HOSTILE_TEXT.map((t) => [JSON.stringify(t.slice(0, 30)), t]))('round-trips %s in every text column', (_, t) => {
-    const [row] = rowsOf([makeCookie({ name: t, value: t, domain: t, path: t }, { vendor: t, purpose: t, reason: t })]);
-    for (const column of ['name', 'value', 'domain', 'path', 'vendor', 'purpose', 'reason']) expect(row[column]).toBe(t);
-  });
+  it.each(HOSTILE_TEXT.map((t) => [JSON.stringify(t.slice(0, 30)), t]))(
+    'round-trips %s in every text column',
+    (_, t) => {
+      const [row] = rowsOf([
+        makeCookie({ name: t, value: t, domain: t, path: t }, { vendor: t, purpose: t, reason: t }),
+      ]);
+      for (const column of ['name', 'value', 'domain', 'path', 'vendor', 'purpose', 'reason'])
+        expect(row[column]).toBe(t);
+    },
+  );
 
   it('round-trips any cookie (property)', () => {
     fc.assert(

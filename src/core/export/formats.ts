@@ -31,8 +31,15 @@ const MIME_TYPES: Record<ExportFormat, string> = {
 
 /** `cookies-example.com-2025-01-31T120000Z.csv`: sortable, and safe on every file system. */
 export function exportFileName(format: ExportFormat, context: ExportContext): string {
-  const site = (context.site ?? '').replace(/[^a-z0-9.-]+/gi, '_').replace(/^[.]+/, '').slice(0, 100);
-  const stamp = new Date(context.now * 1000).toISOString().replace(/[:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const site = (context.site ?? '')
+    .replace(/[^a-z0-9.-]+/gi, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[._-]+|[._-]+$/g, '')
+    .slice(0, 100);
+  const stamp = new Date(context.now * 1000)
+    .toISOString()
+    .replace(/[:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const kind = format === 'markdown' ? 'cookie-declaration-' : 'cookies-';
   return `${kind}${site ? `${site}-` : ''}${stamp}.${EXTENSIONS[format]}`;
 }

@@ -15,7 +15,7 @@ const MUST_ESCAPE = /[\\`*_[\]<>|~&]/;
  */
 function readCell(raw: string): string {
   const cell = raw.replace(/^[ \t]+|[ \t]+$/g, '').replaceAll('\\|', '|');
-  const span = /^(`+)([^]*?)\1$/.exec(cell);
+  const span = /^(`+)([\s\S]*?)\1$/.exec(cell);
   if (span && !new RegExp(`(^|[^\`])${span[1]}([^\`]|$)`).test(span[2])) {
     const inner = span[2];
     return inner.startsWith(' ') && inner.endsWith(' ') && !/^ +$/.test(inner) ? inner.slice(1, -1) : inner;

@@ -65,7 +65,10 @@ export function makeLabel(overrides: Partial<Label> = {}): Label {
   };
 }
 
-export function makeCookie(overrides: Partial<LabelledCookie['cookie']> = {}, label: Partial<Label> = {}): LabelledCookie {
+export function makeCookie(
+  overrides: Partial<LabelledCookie['cookie']> = {},
+  label: Partial<Label> = {},
+): LabelledCookie {
   return {
     cookie: {
       name: '_acme',

@@ -1,0 +1,130 @@
+import type { HistoryBatch, PushMessage, TabView } from '../shared/protocol';
+import type { PortLike } from './browser-api';
+import { realTimers, type Timers } from './timers';
+
+/**
+ * Live updates for open popups and panels, one port per page and tab. After the first snapshot a
+ * page gets only what changed (cookies added or changed, keys removed), computed by diffing the
+ * tab's cookies against what was last sent, after a short delay so a burst becomes one message.
+ * A navigation or a settings change sends a fresh snapshot. Ports die with the worker; pages
+ * reconnect, and every connection starts with a snapshot, so nothing here must survive a restart.
+ */
+
+export interface TabSnapshot {
+  view: TabView;
+  /** Mirror version of each cookie in the view, by key. */
+  versions: ReadonlyMap<string, number>;
+}
+
+interface Subscriber {
+  port: PortLike;
+  tabId: number;
+  sent: ReadonlyMap<string, number>;
+  /** The view's page and settings as last sent: when they change, a snapshot is due. */
+  frame: string;
+}
+
+export class LivePorts {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly dirty = new Set<number>();
+  private timer: unknown = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly snapshot: (tabId: number) => Promise<TabSnapshot>,
+    private readonly delayMs = 50,
+    private readonly timers: Timers = realTimers,
+  ) {}
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  async connect(port: PortLike, tabId: number): Promise<void> {
+    const subscriber: Subscriber = { port, tabId, sent: new Map(), frame: '' };
+    this.subscribers.add(subscriber);
+    port.onDisconnect.addListener(() => this.subscribers.delete(subscriber));
+    try {
+      await this.send(subscriber, await this.snapshot(tabId));
+    } catch (error) {
+      // A tab that closed in the meantime: nothing to show, the page will notice.
+      this.subscribers.delete(subscriber);
+      port.disconnect();
+      console.warn(`Cookie Inspector: no live view for tab ${tabId}`, error);
+    }
+  }
+
+  /** Something that may change what this tab shows happened. */
+  markTab(tabId: number): void {
+    if (![...this.subscribers].some((s) => s.tabId === tabId)) return;
+    this.dirty.add(tabId);
+    this.schedule();
+  }
+
+  markAll(): void {
+    for (const s of this.subscribers) this.dirty.add(s.tabId);
+    if (this.dirty.size > 0) this.schedule();
+  }
+
+  pushHistory(history: HistoryBatch[]): void {
+    this.post({ type: 'history', history });
+  }
+
+  /** Resolves once no push is pending. */
+  async settled(): Promise<void> {
+    while (this.timer !== null) await new Promise((r) => setTimeout(r, this.delayMs));
+    await this.flushing;
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return;
+    this.timer = this.timers.set(() => {
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, this.delayMs);
+  }
+
+  private async flush(): Promise<void> {
+    const tabs = [...this.dirty];
+    this.dirty.clear();
+    for (const tabId of tabs) {
+      const subscribers = [...this.subscribers].filter((s) => s.tabId === tabId);
+      if (subscribers.length === 0) continue;
+      let snapshot: TabSnapshot;
+      try {
+        snapshot = await this.snapshot(tabId);
+      } catch {
+        continue;
+      }
+      for (const subscriber of subscribers) await this.send(subscriber, snapshot);
+    }
+  }
+
+  private async send(subscriber: Subscriber, snapshot: TabSnapshot): Promise<void> {
+    const { view, versions } = snapshot;
+    const frame = JSON.stringify([view.url, view.site, view.status, view.siteSettings, view.includeUnknown]);
+    if (frame !== subscriber.frame) {
+      this.postTo(subscriber, { type: 'snapshot', view });
+    } else {
+      const upserts = view.cookies.filter((r) => subscriber.sent.get(r.key) !== versions.get(r.key));
+      const removals = [...subscriber.sent.keys()].filter((key) => !versions.has(key));
+      if (upserts.length === 0 && removals.length === 0) return;
+      this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts, removals });
+    }
+    subscriber.frame = frame;
+    subscriber.sent = versions;
+  }
+
+  private post(message: PushMessage): void {
+    for (const subscriber of this.subscribers) this.postTo(subscriber, message);
+  }
+
+  private postTo(subscriber: Subscriber, message: PushMessage): void {
+    try {
+      subscriber.port.postMessage(message);
+    } catch {
+      // The page closed between our last check and this message.
+      this.subscribers.delete(subscriber);
+    }
+  }
+}

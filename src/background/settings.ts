@@ -1,0 +1,141 @@
+import { registrableDomain } from '../core/domains';
+import type { AllowedCookie, Settings, SiteSettings } from '../shared/protocol';
+import type { StorageArea } from './browser-api';
+import { SerialQueue } from './serial-queue';
+
+/**
+ * The user's choices, in storage.local (they must outlive the browser session). They hold no cookie
+ * values, only sites, vendor names and cookie names. Whatever is read back is validated: a corrupt
+ * or foreign object gives the defaults, a bad part is dropped, and both are reported, never thrown.
+ */
+
+export const SETTINGS_KEY = 'settings';
+/** Marks the stored object as ours, so another extension's or an old format's data is not misread. */
+export const SETTINGS_FORMAT = 'cookie-inspector/settings@1';
+
+export interface ParsedSettings {
+  settings: Settings;
+  problems: string[];
+}
+
+export function defaultSettings(): Settings {
+  return { includeUnknown: false, sites: {} };
+}
+
+export function parseStoredSettings(raw: unknown): ParsedSettings {
+  if (raw === undefined) return { settings: defaultSettings(), problems: [] };
+  if (!isRecord(raw)) return { settings: defaultSettings(), problems: ['the stored settings are not an object'] };
+  if (raw.format !== SETTINGS_FORMAT) {
+    return {
+      settings: defaultSettings(),
+      problems: [`the stored settings are not in the format ${SETTINGS_FORMAT} (found ${describe(raw.format)})`],
+    };
+  }
+  const problems: string[] = [];
+  let includeUnknown = false;
+  if (typeof raw.includeUnknown === 'boolean') includeUnknown = raw.includeUnknown;
+  else problems.push(`includeUnknown is ${describe(raw.includeUnknown)}, not true or false`);
+  const sites: Record<string, SiteSettings> = {};
+  if (!isRecord(raw.sites)) problems.push(`sites is ${describe(raw.sites)}, not an object`);
+  else {
+    for (const [site, value] of Object.entries(raw.sites)) {
+      const siteProblem = checkSite(site);
+      const parsed = parseSiteSettings(value);
+      if (siteProblem) problems.push(`sites: ${siteProblem}`);
+      else if (typeof parsed === 'string') problems.push(`sites.${site}: ${parsed}`);
+      else sites[site] = parsed;
+    }
+  }
+  return { settings: { includeUnknown, sites }, problems };
+}
+
+export function toStored(settings: Settings): Record<string, unknown> {
+  return { format: SETTINGS_FORMAT, includeUnknown: settings.includeUnknown, sites: settings.sites };
+}
+
+/** A site's settings, or a sentence saying what is wrong with them. */
+export function parseSiteSettings(value: unknown): SiteSettings | string {
+  if (!isRecord(value)) return `expected an object, found ${describe(value)}`;
+  if (typeof value.keepClean !== 'boolean') return `keepClean is ${describe(value.keepClean)}, not true or false`;
+  const vendors = value.allowedVendors;
+  if (!Array.isArray(vendors) || !vendors.every((v) => typeof v === 'string' && v !== '')) {
+    return 'allowedVendors must be a list of vendor names';
+  }
+  const cookies = value.allowedCookies;
+  if (!Array.isArray(cookies) || !cookies.every(isAllowedCookie)) {
+    return 'allowedCookies must be a list of { name, domain }';
+  }
+  return {
+    keepClean: value.keepClean,
+    allowedVendors: [...new Set(vendors as string[])],
+    allowedCookies: (cookies as AllowedCookie[]).map((c) => ({ name: c.name, domain: c.domain })),
+  };
+}
+
+/** Why `site` is not a registrable domain (a per-site setting's key), or null when it is one. */
+export function checkSite(site: string): string | null {
+  if (typeof site !== 'string' || site === '') return 'a site must be a non-empty domain';
+  if (site !== site.toLowerCase() || registrableDomain(site) !== site) {
+    return `"${site}" is not a registrable domain (for example example.co.uk, not www.example.co.uk)`;
+  }
+  return null;
+}
+
+export class SettingsStore {
+  private current: Settings = defaultSettings();
+  private problems: string[] = [];
+  private readonly queue = new SerialQueue();
+
+  constructor(
+    private readonly area: StorageArea,
+    private readonly onChange: (settings: Settings) => void = () => undefined,
+  ) {}
+
+  async load(): Promise<void> {
+    const raw = (await this.area.get([SETTINGS_KEY]))[SETTINGS_KEY];
+    const parsed = parseStoredSettings(raw);
+    this.current = parsed.settings;
+    this.problems = parsed.problems;
+    if (parsed.problems.length > 0) {
+      console.warn(
+        `Cookie Inspector: using default settings where the stored ones are bad: ${parsed.problems.join('; ')}`,
+      );
+    }
+  }
+
+  /** The settings in force; `problems` is set while bad stored settings are being ignored. */
+  get(): Settings {
+    return this.problems.length > 0 ? { ...this.current, problems: [...this.problems] } : this.current;
+  }
+
+  siteSettings(site: string | null): SiteSettings | null {
+    return site ? (this.current.sites[site] ?? null) : null;
+  }
+
+  /** Changes the settings one at a time; the first successful write replaces any bad stored object. */
+  update(change: (settings: Settings) => Settings): Promise<Settings> {
+    return this.queue.run(async () => {
+      const next = change(this.current);
+      await this.area.set({ [SETTINGS_KEY]: toStored(next) });
+      this.current = next;
+      this.problems = [];
+      this.onChange(next);
+      return this.get();
+    });
+  }
+}
+
+function isAllowedCookie(value: unknown): value is AllowedCookie {
+  return isRecord(value) && typeof value.name === 'string' && typeof value.domain === 'string' && value.domain !== '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string' ? JSON.stringify(value).slice(0, 60) : typeof value;
+}

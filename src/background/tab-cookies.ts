@@ -1,0 +1,79 @@
+import { cookieAppliesToHost, siteOfUrl } from '../core/domains';
+import type { BrowserCookie } from '../shared/protocol';
+import type { CookieMirror, MirrorEntry } from './cookie-mirror';
+import { partitionSite } from './cookie-mirror';
+import { webHost } from './tab-tracker';
+
+/**
+ * A tab's cookies: in the tab's cookie store, the unpartitioned cookies that would be sent to any
+ * host the tab loaded something from (its page, frames and sub-resources), plus the partitioned
+ * cookies whose partition is the tab's top-level site. Expired cookies the browser has not swept
+ * yet are left out.
+ */
+
+/** The default cookie store; incognito tabs have another. */
+export const DEFAULT_STORE = '0';
+
+export interface TabScope {
+  url: string | null;
+  hosts: ReadonlySet<string>;
+  storeId: string | null;
+}
+
+export function cookiesOfTab(mirror: CookieMirror, tab: TabScope, now: number): MirrorEntry[] {
+  const storeId = tab.storeId ?? DEFAULT_STORE;
+  const out: MirrorEntry[] = [];
+  const seen = new Set<string>();
+  const take = (entry: MirrorEntry) => {
+    seen.add(entry.key);
+    out.push(entry);
+  };
+  for (const host of hostsOf(tab)) {
+    // A domain cookie for example.com applies to a.b.example.com, so look at every parent domain.
+    for (const domain of parentDomains(host)) {
+      for (const entry of mirror.onHost(domain)) {
+        if (seen.has(entry.key) || entry.cookie.storeId !== storeId || isExpired(entry.cookie, now)) continue;
+        if (cookieAppliesToHost(entry.cookie, host)) take(entry);
+      }
+    }
+  }
+  const site = topSite(tab);
+  if (site) {
+    for (const entry of mirror.inPartition(site)) {
+      if (!seen.has(entry.key) && entry.cookie.storeId === storeId && !isExpired(entry.cookie, now)) take(entry);
+    }
+  }
+  return out;
+}
+
+/** The same rule for one cookie, for the hot path (cleaning on every cookie set). */
+export function belongsToTab(cookie: BrowserCookie, tab: TabScope, now: number): boolean {
+  if (cookie.storeId !== (tab.storeId ?? DEFAULT_STORE) || isExpired(cookie, now)) return false;
+  if (cookie.partitionKey) {
+    const site = topSite(tab);
+    return site !== null && partitionSite(cookie.partitionKey) === site;
+  }
+  for (const host of hostsOf(tab)) if (cookieAppliesToHost(cookie, host)) return true;
+  return false;
+}
+
+export function isExpired(cookie: BrowserCookie, now: number): boolean {
+  return !cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= now;
+}
+
+/** The registrable domain of the tab's top-level page, when it is a web page. */
+export function topSite(tab: { url: string | null }): string | null {
+  return tab.url && webHost(tab.url) ? siteOfUrl(tab.url) : null;
+}
+
+function hostsOf(tab: TabScope): Iterable<string> {
+  const top = tab.url ? webHost(tab.url) : null;
+  if (!top || tab.hosts.has(top)) return tab.hosts;
+  return [top, ...tab.hosts];
+}
+
+function parentDomains(host: string): string[] {
+  if (host.includes(':')) return [host];
+  const labels = host.split('.');
+  return labels.map((_, i) => labels.slice(i).join('.'));
+}

@@ -1,0 +1,63 @@
+import { partyOf } from '../core/domains';
+import type { Labeller } from '../core/label';
+import { cookieLifetime } from '../core/lifetime';
+import type { Label, Lifetime } from '../core/types';
+import type { MirrorEntry } from './cookie-mirror';
+
+/**
+ * A cookie's label as one tab sees it. The mirror labels each cookie once, without page context;
+ * what depends on the tab is derived here, only for the cookies of the tab being shown:
+ *  - a label decided by a catalog entry does not depend on the page except for its party, which
+ *    is recomputed (cheap), so the stored label is reused;
+ *  - a label from a fallback (domain owner, name and attribute clues) may weigh the party, and an
+ *    ambiguous name is settled by the vendors seen on the tab, so those few are labelled again
+ *    with the tab's context.
+ */
+
+const CATALOG_SOURCES: ReadonlySet<Label['source']> = new Set(['exact', 'exact-nocase', 'pattern']);
+
+export interface TabContext {
+  topLevelUrl: string | undefined;
+  /** Seconds since the epoch. */
+  now: number;
+}
+
+export function labelsForTab(entries: readonly MirrorEntry[], labeller: Labeller, context: TabContext): Label[] {
+  const labels: Array<Label | null> = entries.map((entry) =>
+    isPageIndependent(entry.label) ? reuse(entry, context) : null,
+  );
+  const vendors = new Set<string>();
+  for (const label of labels) if (label?.vendor) vendors.add(label.vendor);
+  const vendorsOnPage = [...vendors];
+  return labels.map(
+    (label, i) =>
+      label ?? labeller.label(entries[i].cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
+  );
+}
+
+export function labelForTab(entry: MirrorEntry, labeller: Labeller, context: TabContext): Label {
+  return isPageIndependent(entry.label)
+    ? reuse(entry, context)
+    : labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, now: context.now });
+}
+
+function isPageIndependent(label: Label): boolean {
+  return CATALOG_SOURCES.has(label.source) && !label.ambiguous;
+}
+
+function reuse(entry: MirrorEntry, context: TabContext): Label {
+  const { label, cookie } = entry;
+  // A lifetime read off the cookie counts down from when it was labelled; one from the catalog does not.
+  const observed = sameLifetime(label.lifetime, cookieLifetime(cookie, entry.labelledAt));
+  return {
+    ...label,
+    party: partyOf(cookie.domain, context.topLevelUrl),
+    lifetime: observed ? cookieLifetime(cookie, context.now) : label.lifetime,
+  };
+}
+
+function sameLifetime(a: Lifetime, b: Lifetime): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'duration' && b.kind === 'duration') return a.seconds === b.seconds;
+  return a.kind !== 'variable';
+}

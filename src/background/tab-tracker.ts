@@ -1,0 +1,182 @@
+import type { NavigationDetails, RequestDetails } from './browser-api';
+import type { StorageWriter } from './storage-writer';
+
+/**
+ * Which hosts each tab has loaded something from since its last top-level navigation: the page,
+ * its frames and every sub-resource. That decides which cookies belong to the tab (tab-cookies.ts).
+ * Every change is written through to storage.session, so a restarted worker answers for tabs it
+ * saw before it was stopped.
+ */
+
+export const TAB_KEY_PREFIX = 'tab:';
+/** A long-lived single-page app can touch many hosts; past this many, new ones are not recorded. */
+export const MAX_HOSTS_PER_TAB = 1000;
+
+export interface TabState {
+  readonly tabId: number;
+  /** The committed top-level URL, or null before the first commit we saw. */
+  url: string | null;
+  hosts: Set<string>;
+  /** Hosts of the top-level navigation in progress (its redirects), merged in when it commits. */
+  pending: Set<string>;
+  /** The tab's cookie store, once known. */
+  storeId: string | null;
+}
+
+interface StoredTab {
+  url: string | null;
+  hosts: string[];
+  pending: string[];
+  storeId: string | null;
+}
+
+export type TabChange = 'navigated' | 'hosts' | 'url' | 'closed';
+
+export class TabTracker {
+  private readonly tabs = new Map<number, TabState>();
+
+  constructor(
+    private readonly writer: StorageWriter,
+    private readonly onChange: (tabId: number, change: TabChange) => void,
+  ) {}
+
+  get(tabId: number): TabState | undefined {
+    return this.tabs.get(tabId);
+  }
+
+  all(): IterableIterator<TabState> {
+    return this.tabs.values();
+  }
+
+  /** Takes back the tabs a previous run of the worker recorded; ignores anything malformed. */
+  restore(stored: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(stored)) {
+      if (!key.startsWith(TAB_KEY_PREFIX)) continue;
+      const tabId = Number(key.slice(TAB_KEY_PREFIX.length));
+      const tab = parseStoredTab(value);
+      if (!Number.isInteger(tabId) || !tab) continue;
+      this.tabs.set(tabId, {
+        tabId,
+        url: tab.url,
+        hosts: new Set(tab.hosts),
+        pending: new Set(tab.pending),
+        storeId: tab.storeId,
+      });
+    }
+  }
+
+  /** Starts tracking a tab first seen now, from what is on screen: its URL and its frames. */
+  seed(tabId: number, url: string | null, frameUrls: readonly string[], storeId: string | null): TabState {
+    const state: TabState = { tabId, url, hosts: new Set(), pending: new Set(), storeId };
+    for (const u of [url, ...frameUrls]) {
+      const host = u ? webHost(u) : null;
+      if (host) state.hosts.add(host);
+    }
+    this.tabs.set(tabId, state);
+    this.persist(state);
+    return state;
+  }
+
+  setStore(tabId: number, storeId: string): void {
+    const state = this.tabs.get(tabId);
+    if (!state || state.storeId === storeId) return;
+    state.storeId = storeId;
+    this.persist(state);
+  }
+
+  committed(details: NavigationDetails): void {
+    if (details.tabId < 0 || details.documentLifecycle === 'prerender') return;
+    const host = webHost(details.url);
+    const state = this.ensure(details.tabId);
+    if (details.frameId === 0) {
+      state.url = details.url;
+      state.hosts = new Set(state.pending);
+      if (host) state.hosts.add(host);
+      state.pending.clear();
+      this.persist(state);
+      this.onChange(details.tabId, 'navigated');
+    } else if (host) {
+      this.addHost(state, host);
+    }
+  }
+
+  requested(details: RequestDetails): void {
+    if (details.tabId < 0) return;
+    const host = webHost(details.url);
+    if (!host) return;
+    const state = this.ensure(details.tabId);
+    if (details.type === 'main_frame') {
+      if (state.pending.has(host)) return;
+      state.pending.add(host);
+      this.persist(state);
+    } else {
+      this.addHost(state, host);
+    }
+  }
+
+  /** A same-document navigation (history API, fragment) changes the URL but not the document. */
+  urlChanged(tabId: number, url: string): void {
+    const state = this.tabs.get(tabId);
+    if (!state || state.url === url) return;
+    state.url = url;
+    const host = webHost(url);
+    if (host) state.hosts.add(host);
+    this.persist(state);
+    this.onChange(tabId, 'url');
+  }
+
+  removed(tabId: number): void {
+    if (!this.tabs.delete(tabId)) return;
+    this.writer.delete(TAB_KEY_PREFIX + tabId);
+    this.onChange(tabId, 'closed');
+  }
+
+  /** Forgets tabs that closed while the worker was not running. */
+  retain(openTabIds: ReadonlySet<number>): void {
+    for (const tabId of [...this.tabs.keys()]) if (!openTabIds.has(tabId)) this.removed(tabId);
+  }
+
+  private ensure(tabId: number): TabState {
+    return this.tabs.get(tabId) ?? this.seed(tabId, null, [], null);
+  }
+
+  private addHost(state: TabState, host: string): void {
+    if (state.hosts.has(host) || state.hosts.size >= MAX_HOSTS_PER_TAB) return;
+    state.hosts.add(host);
+    this.persist(state);
+    this.onChange(state.tabId, 'hosts');
+  }
+
+  private persist(state: TabState): void {
+    const stored: StoredTab = {
+      url: state.url,
+      hosts: [...state.hosts],
+      pending: [...state.pending],
+      storeId: state.storeId,
+    };
+    this.writer.put(TAB_KEY_PREFIX + state.tabId, stored);
+  }
+}
+
+const WEB_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+
+/** The host of a URL cookies can be sent to, or null (data:, blob:, about:, extension pages). */
+export function webHost(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (!WEB_SCHEMES.has(parsed.protocol) || parsed.hostname === '') return null;
+    return parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return null;
+  }
+}
+
+function parseStoredTab(value: unknown): StoredTab | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<Record<keyof StoredTab, unknown>>;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  if (v.url !== null && typeof v.url !== 'string') return null;
+  if (!strings(v.hosts) || !strings(v.pending)) return null;
+  if (v.storeId !== null && typeof v.storeId !== 'string') return null;
+  return { url: v.url, hosts: v.hosts, pending: v.pending, storeId: v.storeId };
+}

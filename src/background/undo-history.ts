@@ -1,0 +1,138 @@
+import { CATEGORIES, type Category } from '../core/types';
+import type { BrowserCookie, HistoryBatch } from '../shared/protocol';
+import type { StorageWriter } from './storage-writer';
+
+/**
+ * Every deletion batch, manual or automatic, with every attribute of every cookie it removed, so
+ * that undo can put them back exactly. Kept in storage.session only: cookie values are in here,
+ * and that area lives in memory and dies with the browser session. Newest first, bounded.
+ */
+
+export const HISTORY_KEY = 'history';
+export const MAX_BATCHES = 50;
+/** Past this many cookies in all batches together, the oldest batches go. */
+export const MAX_HISTORY_COOKIES = 5000;
+/** Automatic removals on one site this close together are one batch, not one per cookie. */
+export const MERGE_WINDOW_MS = 3000;
+
+export interface RemovedCookie {
+  cookie: BrowserCookie;
+  category: Category;
+}
+
+export interface StoredBatch extends HistoryBatch {
+  cookies: RemovedCookie[];
+}
+
+export class UndoHistory {
+  private batches: StoredBatch[] = [];
+
+  constructor(
+    private readonly writer: StorageWriter,
+    /** Milliseconds since the epoch. */
+    private readonly now: () => number,
+    private readonly onChange: (history: HistoryBatch[]) => void = () => undefined,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
+
+  restore(stored: unknown): void {
+    this.batches = Array.isArray(stored) ? stored.filter(isStoredBatch) : [];
+  }
+
+  list(): HistoryBatch[] {
+    return this.batches.map(summary);
+  }
+
+  get(batchId: string): StoredBatch | undefined {
+    return this.batches.find((b) => b.id === batchId);
+  }
+
+  /** Records removed cookies; returns the id of the batch that holds them. */
+  record(trigger: HistoryBatch['trigger'], site: string | null, removed: readonly RemovedCookie[]): string {
+    const at = this.now();
+    const newest = this.batches[0];
+    let batch: StoredBatch;
+    if (
+      trigger === 'automatic' &&
+      newest?.trigger === 'automatic' &&
+      newest.site === site &&
+      !newest.undone &&
+      at - newest.at <= MERGE_WINDOW_MS
+    ) {
+      batch = newest;
+      batch.cookies.push(...removed);
+    } else {
+      batch = {
+        id: this.newId(),
+        at,
+        trigger,
+        site,
+        count: 0,
+        byCategory: zeroCounts(),
+        undone: false,
+        cookies: [...removed],
+      };
+      this.batches.unshift(batch);
+    }
+    batch.count = batch.cookies.length;
+    batch.byCategory = countByCategory(batch.cookies);
+    this.bound();
+    this.save();
+    return batch.id;
+  }
+
+  setUndone(batchId: string, undone: boolean): void {
+    const batch = this.get(batchId);
+    if (!batch || batch.undone === undone) return;
+    batch.undone = undone;
+    this.save();
+  }
+
+  private bound(): void {
+    let total = this.batches.reduce((n, b) => n + b.cookies.length, 0);
+    // The newest batch always stays, however large: it is the one the user is about to undo.
+    while (this.batches.length > 1 && (this.batches.length > MAX_BATCHES || total > MAX_HISTORY_COOKIES)) {
+      total -= this.batches.pop()?.cookies.length ?? 0;
+    }
+  }
+
+  private save(): void {
+    this.writer.put(HISTORY_KEY, this.batches);
+    this.onChange(this.list());
+  }
+}
+
+export function zeroCounts(): Record<Category, number> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+}
+
+export function countByCategory(items: ReadonlyArray<{ category: Category }>): Record<Category, number> {
+  const counts = zeroCounts();
+  for (const item of items) counts[item.category]++;
+  return counts;
+}
+
+function summary(batch: StoredBatch): HistoryBatch {
+  const { cookies: _cookies, ...rest } = batch;
+  return { ...rest, byCategory: { ...rest.byCategory } };
+}
+
+function isStoredBatch(value: unknown): value is StoredBatch {
+  if (typeof value !== 'object' || value === null) return false;
+  const b = value as Partial<Record<keyof StoredBatch, unknown>>;
+  return (
+    typeof b.id === 'string' &&
+    typeof b.at === 'number' &&
+    (b.trigger === 'manual' || b.trigger === 'automatic') &&
+    (b.site === null || typeof b.site === 'string') &&
+    typeof b.undone === 'boolean' &&
+    Array.isArray(b.cookies) &&
+    b.cookies.every(
+      (c: unknown) =>
+        typeof c === 'object' &&
+        c !== null &&
+        typeof (c as RemovedCookie).cookie?.name === 'string' &&
+        (CATEGORIES as readonly unknown[]).includes((c as RemovedCookie).category),
+    )
+  );
+}

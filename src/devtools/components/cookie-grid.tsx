@@ -1,0 +1,226 @@
+// biome-ignore-all lint/a11y/useSemanticElements: rows of a virtualised grid are placed absolutely, which table layout cannot do; ARIA roles carry the semantics.
+// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which names the active row with aria-activedescendant (the ARIA grid pattern).
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { LiveRow } from '../change-tracker';
+import type { Column } from '../columns';
+import { scrollToReveal, visibleRange } from '../fixed-window';
+import type { SortOrder } from '../row-sort';
+import { activeIndex, moveTo, type PickMode, pick, type Selection, selectAll } from '../selection';
+import { t } from '../t';
+
+export const ROW_HEIGHT = 22;
+const HEADER_HEIGHT = 26;
+const OVERSCAN = 12;
+
+const CHANGE_TEXT = { new: 'panelRowNew', changed: 'panelRowChanged', removed: 'panelRowRemoved' } as const;
+
+interface Props {
+  rows: readonly LiveRow[];
+  columns: readonly Column[];
+  sort: SortOrder;
+  onSort(column: Column['id']): void;
+  selection: Selection;
+  order: readonly string[];
+  onSelection(selection: Selection): void;
+  onRemoveSelection(): void;
+}
+
+function rowId(index: number): string {
+  return `cookie-row-${index}`;
+}
+
+/**
+ * The cookie table: an ARIA grid of rows, only the rows near the viewport in the DOM. The grid
+ * itself holds focus and points at the active row with aria-activedescendant, so focus survives
+ * rows being recycled while scrolling and live updates.
+ */
+export function CookieGrid({ rows, columns, sort, onSort, selection, order, onSelection, onRemoveSelection }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const frame = useRef(0);
+  const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  const templateColumns = columns.map((c) => `${c.width}px`).join(' ');
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const { start, end } = visibleRange(
+    rows.length,
+    ROW_HEIGHT,
+    viewport.top,
+    Math.max(0, viewport.height - HEADER_HEIGHT),
+    OVERSCAN,
+  );
+  const active = activeIndex(selection, order);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keep the active row in view when the keyboard (or a sort) moves it.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || active < 0) return;
+    const top = scrollToReveal(active, ROW_HEIGHT, el.scrollTop, el.clientHeight, HEADER_HEIGHT);
+    if (top !== null) el.scrollTop = top;
+  }, [active]);
+
+  const onScroll = () => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const el = scroller.current;
+      if (el) setViewport({ top: el.scrollTop, height: el.clientHeight });
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const pageRows = Math.max(1, Math.floor((viewport.height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const from = active < 0 ? -1 : active;
+    const go = (index: number) => onSelection(moveTo(selection, order, index, event.shiftKey));
+    switch (event.key) {
+      case 'ArrowDown':
+        go(from + 1);
+        break;
+      case 'ArrowUp':
+        go(from < 0 ? 0 : from - 1);
+        break;
+      case 'PageDown':
+        go(from + pageRows);
+        break;
+      case 'PageUp':
+        go(Math.max(0, from - pageRows));
+        break;
+      case 'Home':
+        go(0);
+        break;
+      case 'End':
+        go(order.length - 1);
+        break;
+      case ' ':
+        if (selection.active === null) return;
+        onSelection(pick(selection, order, selection.active, 'toggle'));
+        break;
+      case 'a':
+      case 'A':
+        if (!(event.ctrlKey || event.metaKey)) return;
+        onSelection(selectAll(selection, order));
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (selection.selected.size === 0) return;
+        onRemoveSelection();
+        break;
+      case 'Escape':
+        if (selection.selected.size === 0) return;
+        onSelection({ ...selection, selected: new Set() });
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  // One listener for every row: rows come and go as the grid scrolls.
+  const onClick = (event: MouseEvent) => {
+    const row = (event.target as Element).closest<HTMLElement>('[data-key]');
+    const key = row?.dataset.key;
+    if (key === undefined) return;
+    const mode: PickMode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'replace';
+    onSelection(pick(selection, order, key, mode));
+  };
+
+  return (
+    <div class="grid-scroll" ref={scroller} onScroll={onScroll}>
+      <div
+        class="grid"
+        role="grid"
+        tabIndex={0}
+        aria-label={t('panelGridLabel')}
+        aria-describedby="grid-help"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length}
+        aria-multiselectable="true"
+        aria-activedescendant={active >= 0 && active >= start && active < end ? rowId(active) : undefined}
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+        style={{ width: `${width}px`, '--grid-columns': templateColumns }}
+        data-testid="cookie-grid"
+      >
+        <div role="rowgroup" class="grid-head">
+          <div role="row" class="grid-row head-row" aria-rowindex={1}>
+            {columns.map((column, i) => {
+              const sorted = sort.column === column.id;
+              return (
+                <div
+                  key={column.id}
+                  role="columnheader"
+                  aria-colindex={i + 1}
+                  aria-sort={sorted ? sort.direction : 'none'}
+                  class={column.numeric ? 'cell numeric' : 'cell'}
+                >
+                  <button
+                    type="button"
+                    class="sort-button"
+                    title={t('panelSortBy', t(column.title))}
+                    onClick={() => onSort(column.id)}
+                    data-column={column.id}
+                  >
+                    <span class="cell-text">{t(column.title)}</span>
+                    <span class="sort-mark" aria-hidden="true">
+                      {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" class="grid-body" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+          {rows.slice(start, end).map(({ record, change }, offset) => {
+            const index = start + offset;
+            const selected = selection.selected.has(record.key);
+            const classes = ['grid-row', 'body-row', `cat-row-${record.label.category}`];
+            if (selected) classes.push('is-selected');
+            if (index === active) classes.push('is-active');
+            if (change) classes.push(`is-${change}`);
+            return (
+              <div
+                key={record.key}
+                id={rowId(index)}
+                role="row"
+                aria-rowindex={index + 2}
+                aria-selected={selected}
+                class={classes.join(' ')}
+                style={{ top: `${index * ROW_HEIGHT}px` }}
+                data-key={record.key}
+                data-change={change ?? undefined}
+              >
+                {columns.map((column, i) => (
+                  <div
+                    key={column.id}
+                    role="gridcell"
+                    aria-colindex={i + 1}
+                    class={column.numeric ? 'cell numeric' : 'cell'}
+                    data-column={column.id}
+                  >
+                    {column.id === 'category' && (
+                      <span class={`swatch cat-${record.label.category}`} aria-hidden="true" />
+                    )}
+                    <span class="cell-text">{column.text(record)}</span>
+                    {i === 0 && change && <span class="visually-hidden"> ({t(CHANGE_TEXT[change])})</span>}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <p id="grid-help" class="visually-hidden">
+        {t('panelGridHelp')}
+      </p>
+    </div>
+  );
+}

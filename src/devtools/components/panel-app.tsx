@@ -1,0 +1,277 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { type ExportFormat, exportCookies } from '../../core/export/formats';
+import type { Category } from '../../core/types';
+import type { Client, CookieRecord, HistoryBatch, PushMessage } from '../../shared/protocol';
+import { useClient } from '../../ui/client-context';
+import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
+import { emptyCounts } from '../../ui/cookie-summary';
+import { formatNumber } from '../../ui/i18n';
+import { OutcomeBanner } from '../../ui/outcome-banner';
+import { RetryButton, StateMessage } from '../../ui/state-message';
+import { t as ui } from '../../ui/t';
+import type { Outcome } from '../../ui/tab-store';
+import { identity } from '../../ui/tab-store';
+import { useTabStore } from '../../ui/use-tab-store';
+import { COLUMNS, visibleColumns } from '../columns';
+import { declarationStrings } from '../declaration-strings';
+import { type DownloadTarget, documentTarget, downloadFile } from '../download';
+import { markPanelReady } from '../perf-marks';
+import { NO_FILTER, type RowFilter, rowMatcher, vendorsOf } from '../row-filter';
+import { type SortOrder, sortRows } from '../row-sort';
+import { EMPTY_SELECTION, retain, type Selection } from '../selection';
+import { t } from '../t';
+import { useLiveRows } from '../use-live-rows';
+import { ActionBar } from './action-bar';
+import { CookieGrid } from './cookie-grid';
+import { DetailPane } from './detail-pane';
+import { FilterBar } from './filter-bar';
+
+export interface PanelAppProps {
+  tabId: number | null;
+  /** Where exports go; tests and the fixture page can watch it. */
+  downloads?: DownloadTarget;
+  copy?: (text: string) => Promise<void>;
+}
+
+interface ExportNotice {
+  fileName: string;
+  skipped: number;
+}
+
+/** Clipboard writes can be refused inside DevTools; the textarea stays there to copy by hand. */
+function copyToClipboard(text: string): Promise<void> {
+  return navigator.clipboard.writeText(text);
+}
+
+export function PanelApp({ tabId, downloads = documentTarget, copy = copyToClipboard }: PanelAppProps) {
+  if (tabId === null) {
+    return (
+      <main class="panel">
+        <StateMessage title={t('panelNoTab')} testId="state-no-tab" />
+      </main>
+    );
+  }
+  return <TabPanel tabId={tabId} downloads={downloads} copy={copy} />;
+}
+
+/** History pushes ride on the same port as the tab's cookies; the store ignores them, the panel wants them. */
+function useHistoryTee(client: Client): [Client, HistoryBatch[], (h: HistoryBatch[]) => void] {
+  const [history, setHistory] = useState<HistoryBatch[]>([]);
+  const tee = useMemo<Client>(
+    () => ({
+      request: (kind, payload) => client.request(kind, payload),
+      subscribe: (tabId: number, onPush: (message: PushMessage) => void) =>
+        client.subscribe(tabId, (message) => {
+          if (message.type === 'history') setHistory(message.history);
+          onPush(message);
+        }),
+    }),
+    [client],
+  );
+  return [tee, history, setHistory];
+}
+
+function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId: number }) {
+  const [client, history, setHistory] = useHistoryTee(useClient());
+  const [state, store] = useTabStore(client, tabId);
+  const { view, records, phase } = state;
+  const { rows } = useLiveRows(records, view);
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [exported, setExported] = useState<ExportNotice | null>(null);
+
+  const columns = useMemo(() => visibleColumns(records), [records]);
+  const sortColumn = COLUMNS.find((c) => c.id === sort.column) ?? COLUMNS[0];
+  const matcher = useMemo(() => rowMatcher(filter), [filter]);
+  const shown = useMemo(
+    () =>
+      sortRows(
+        rows.filter((r) => matcher(r.record)),
+        (r) => r.record,
+        sortColumn,
+        sort.direction,
+      ),
+    [rows, matcher, sortColumn, sort.direction],
+  );
+  const order = useMemo(() => shown.map((r) => r.record.key), [shown]);
+  const byKey = useMemo(() => new Map(rows.map((r) => [r.record.key, r] as const)), [rows]);
+  const vendors = useMemo(() => vendorsOf(records), [records]);
+  const categoryCounts = useMemo(() => {
+    const counts = emptyCounts();
+    for (const r of records) counts[r.label.category]++;
+    return counts;
+  }, [records]);
+
+  // A cookie that is gone (and no longer shown as removed) leaves the selection; nothing else does.
+  useEffect(() => setSelection((s) => retain(s, (key) => byKey.has(key))), [byKey]);
+
+  useLayoutEffect(() => {
+    if (view) markPanelReady();
+  }, [view]);
+
+  const refreshHistory = useCallback(() => {
+    client.request('getHistory', {}).then(setHistory, () => undefined);
+  }, [client, setHistory]);
+  useEffect(refreshHistory, [refreshHistory]);
+
+  const undoable = useMemo(
+    () => history.find((b) => !b.undone && b.count > 0 && (view?.site == null || b.site === view.site)) ?? null,
+    [history, view?.site],
+  );
+
+  const act = async (run: () => Promise<Outcome>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      setOutcome(await run());
+    } catch (error) {
+      setOutcome({ kind: 'error', message: errorText(error), workerDown: error instanceof WorkerUnavailableError });
+    } finally {
+      setBusy(false);
+      refreshHistory();
+    }
+  };
+
+  const removeRecords = (targets: CookieRecord[]) =>
+    act(async () => ({
+      kind: 'removed',
+      report: await client.request('deleteCookies', { tabId, cookies: targets.map((r) => identity(r.cookie)) }),
+    }));
+
+  const removeSelection = () => {
+    const targets = [...selection.selected]
+      .map((key) => byKey.get(key))
+      .filter((r) => r !== undefined && r.change !== 'removed')
+      .map((r) => r!.record);
+    if (targets.length > 0) void removeRecords(targets);
+  };
+
+  const removeCategory = (category: Category) =>
+    act(async () => ({ kind: 'removed', report: await client.request('deleteCategory', { tabId, category }) }));
+
+  const undo = (batchId: string) =>
+    act(async () => ({ kind: 'restored', report: await client.request('undo', { batchId }) }));
+
+  const exportAs = (format: ExportFormat) => {
+    const cookies = shown.filter((r) => r.change !== 'removed').map((r) => r.record);
+    const file = exportCookies(
+      format,
+      cookies,
+      { url: view?.url ?? null, site: view?.site ?? null, now: Date.now() / 1000 },
+      { declaration: declarationStrings() },
+    );
+    downloadFile(file, downloads);
+    setExported({ fileName: file.fileName, skipped: file.skipped.length });
+  };
+
+  const onSort = (column: SortOrder['column']) =>
+    setSort((s) =>
+      s.column === column
+        ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { column, direction: 'ascending' },
+    );
+
+  if (!view) {
+    return (
+      <main class="panel">
+        {phase === 'failed' ? (
+          <StateMessage title={ui('loadFailed', state.error ?? '')} testId="state-failed">
+            <RetryButton onRetry={() => store.retry()} />
+          </StateMessage>
+        ) : phase === 'restarting' ? (
+          <StateMessage title={ui('workerRestarting')} busy testId="state-restarting">
+            <RetryButton onRetry={() => store.retry()} />
+          </StateMessage>
+        ) : (
+          <StateMessage title={ui('loadingCookies')} busy testId="state-loading" />
+        )}
+      </main>
+    );
+  }
+  if (view.status === 'unsupported') {
+    return (
+      <main class="panel">
+        <StateMessage title={ui('unsupportedTitle')} testId="state-unsupported">
+          <p class="help">{ui('unsupportedHelp')}</p>
+        </StateMessage>
+      </main>
+    );
+  }
+
+  const active = selection.active !== null ? (byKey.get(selection.active) ?? null) : null;
+  return (
+    <main class="panel" data-testid="panel">
+      <header class="panel-top">
+        <FilterBar filter={filter} onChange={setFilter} vendors={vendors} categoryCounts={categoryCounts} />
+        <ActionBar
+          busy={busy}
+          selectedCount={selection.selected.size}
+          shownCount={shown.filter((r) => r.change !== 'removed').length}
+          categoryCounts={categoryCounts}
+          undoable={undoable}
+          onRemoveSelection={removeSelection}
+          onRemoveCategory={(c) => void removeCategory(c)}
+          onUndo={(id) => void undo(id)}
+          onExport={exportAs}
+        />
+      </header>
+      <div class="panel-body">
+        <div class="table-area">
+          {shown.length === 0 && (
+            <p class="empty" data-testid={records.length === 0 ? 'state-empty' : 'state-no-match'}>
+              {records.length === 0
+                ? view.status === 'loading'
+                  ? ui('tabLoading')
+                  : t('panelEmpty')
+                : t('panelNoMatch')}
+            </p>
+          )}
+          <CookieGrid
+            rows={shown}
+            columns={columns}
+            sort={sort}
+            onSort={onSort}
+            selection={selection}
+            order={order}
+            onSelection={setSelection}
+            onRemoveSelection={removeSelection}
+          />
+        </div>
+        <DetailPane
+          record={active?.record ?? null}
+          change={active?.change ?? null}
+          selectedCount={selection.selected.size}
+          busy={busy}
+          onRemove={(r) => void removeRecords([r])}
+          copy={copy}
+        />
+      </div>
+      <footer class="status-bar">
+        <span data-testid="count">
+          {t(
+            'panelCount',
+            formatNumber(shown.filter((r) => r.change !== 'removed').length),
+            formatNumber(records.length),
+          )}
+          {selection.selected.size > 0 && ` · ${t('panelSelectedCount', formatNumber(selection.selected.size))}`}
+        </span>
+        {phase === 'restarting' && <span class="help">{ui('workerRestartingLive')}</span>}
+        <span role="status" class="export-notice" data-testid="export-notice">
+          {exported && t('panelExported', exported.fileName)}
+          {exported && exported.skipped > 0 && ` ${t.plural('panelExportSkipped', exported.skipped)}`}
+        </span>
+      </footer>
+      <div class="outcome-slot">
+        <OutcomeBanner
+          outcome={outcome}
+          busy={busy}
+          onUndo={(id) => void undo(id)}
+          onDismiss={() => setOutcome(null)}
+        />
+      </div>
+    </main>
+  );
+}

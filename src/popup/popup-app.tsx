@@ -1,0 +1,193 @@
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import type { Category } from '../core/types';
+import type { CookieRecord } from '../shared/protocol';
+import { CategoryBar } from '../ui/category-bar';
+import { useClient } from '../ui/client-context';
+import { groupRecords } from '../ui/cookie-groups';
+import { CookieList } from '../ui/cookie-list';
+import type { RowActions } from '../ui/cookie-row';
+import { summarize } from '../ui/cookie-summary';
+import { OutcomeBanner } from '../ui/outcome-banner';
+import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
+import { RetryButton, StateMessage } from '../ui/state-message';
+import { t as ui } from '../ui/t';
+import { useTabStore } from '../ui/use-tab-store';
+import { markReady } from './perf-marks';
+import { t } from './t';
+
+export function PopupApp({ tabId }: { tabId: number | null }) {
+  if (tabId === null) {
+    return (
+      <main class="popup">
+        <StateMessage title={t('popupNoTab')} testId="state-no-tab" />
+      </main>
+    );
+  }
+  return <TabPopup tabId={tabId} />;
+}
+
+function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
+  const next = new Set(set);
+  if (!next.delete(item)) next.add(item);
+  return next;
+}
+
+function TabPopup({ tabId }: { tabId: number }) {
+  const [state, store] = useTabStore(useClient(), tabId);
+  const [query, setQuery] = useState('');
+  // Kept by cookie key, outside the rows: live updates and scrolling never close an open row.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [collapsed, setCollapsed] = useState<ReadonlySet<Category>>(new Set());
+  const { view, records, phase, busy } = state;
+  const includeUnknown = view?.includeUnknown ?? false;
+  const summary = useMemo(() => summarize(records, includeUnknown), [records, includeUnknown]);
+  const groups = useMemo(() => groupRecords(records, query), [records, query]);
+  const actions = useMemo<RowActions>(
+    () => ({
+      remove: (record: CookieRecord) => void store.removeCookie(record.cookie),
+      allowCookie: (record: CookieRecord) =>
+        void store.setSiteSettings(withAllowedCookie(store.getState().view?.siteSettings ?? null, record.cookie)),
+      allowVendor: (vendor: string) =>
+        void store.setSiteSettings(withAllowedVendor(store.getState().view?.siteSettings ?? null, vendor)),
+    }),
+    [store],
+  );
+  useLayoutEffect(() => {
+    if (view) markReady();
+  }, [view]);
+
+  if (!view) {
+    if (phase === 'failed') {
+      return (
+        <main class="popup">
+          <StateMessage title={ui('loadFailed', state.error ?? '')} testId="state-failed">
+            <RetryButton onRetry={() => store.retry()} />
+          </StateMessage>
+        </main>
+      );
+    }
+    return (
+      <main class="popup">
+        {phase === 'restarting' ? (
+          <StateMessage title={ui('workerRestarting')} busy testId="state-restarting">
+            <RetryButton onRetry={() => store.retry()} />
+          </StateMessage>
+        ) : (
+          <StateMessage title={ui('loadingCookies')} busy testId="state-loading" />
+        )}
+      </main>
+    );
+  }
+
+  if (view.status === 'unsupported') {
+    return (
+      <main class="popup">
+        <StateMessage title={ui('unsupportedTitle')} testId="state-unsupported">
+          <p class="help">{ui('unsupportedHelp')}</p>
+        </StateMessage>
+      </main>
+    );
+  }
+  if (view.status === 'loading') {
+    return (
+      <main class="popup">
+        <StateMessage title={ui('tabLoading')} busy testId="state-tab-loading" />
+      </main>
+    );
+  }
+
+  const site = view.site ?? view.url ?? '';
+  const unknown = summary.byCategory.unknown;
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1 class="site" data-testid="site">
+          {site}
+        </h1>
+        <p class="total" data-testid="total">
+          {ui.plural('cookieTotal', summary.total)}
+        </p>
+      </header>
+      {phase === 'restarting' && (
+        <p class="banner" role="status" data-testid="banner-restarting">
+          {ui('workerRestartingLive')}
+        </p>
+      )}
+      <CategoryBar summary={summary} />
+      <p class="extra-counts" data-testid="extra-counts">
+        {ui.plural('thirdPartyCount', summary.thirdParty)} · {ui.plural('partitionedCount', summary.partitioned)}
+      </p>
+      <OutcomeBanner
+        outcome={state.outcome}
+        busy={busy}
+        onUndo={(batchId) => void store.undo(batchId)}
+        onDismiss={() => store.dismissOutcome()}
+      />
+      <div class="actions">
+        <button
+          type="button"
+          class="button primary wide"
+          data-testid="remove-optional"
+          disabled={busy || summary.removable === 0}
+          onClick={() => void store.removeOptional()}
+        >
+          {ui.plural('removeOptional', summary.removable)}
+        </button>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="include-unknown"
+            checked={includeUnknown}
+            disabled={busy}
+            onChange={(e) => void store.setIncludeUnknown(e.currentTarget.checked)}
+          />
+          <span>{ui.plural('includeUnknown', unknown)}</span>
+        </label>
+      </div>
+      {view.site && (
+        <SiteSettingsPanel
+          site={view.site}
+          settings={view.siteSettings}
+          busy={busy}
+          onChange={(settings) => void store.setSiteSettings(settings)}
+        />
+      )}
+      {summary.total === 0 ? (
+        <StateMessage title={ui('noCookies', site)} testId="state-no-cookies">
+          <p class="help">{ui('noCookiesHelp')}</p>
+        </StateMessage>
+      ) : (
+        <>
+          <div class="search">
+            <input
+              type="search"
+              class="search-input"
+              data-testid="search"
+              aria-label={ui('searchLabel')}
+              placeholder={ui('searchPlaceholder')}
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+          </div>
+          {groups.length === 0 ? (
+            <p class="help no-match" role="status">
+              {ui('noMatch', query.trim())}
+            </p>
+          ) : (
+            <CookieList
+              groups={groups}
+              expanded={expanded}
+              onToggle={(key) => setExpanded((old) => toggled(old, key))}
+              collapsed={collapsed}
+              onToggleGroup={(category) => setCollapsed((old) => toggled(old, category))}
+              actions={view.site ? actions : { remove: actions.remove }}
+              busy={busy}
+              siteSettings={view.siteSettings}
+              now={Date.now() / 1000}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

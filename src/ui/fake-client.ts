@@ -1,0 +1,167 @@
+import type { Category } from '../core/types';
+import type {
+  Client,
+  CookieRecord,
+  DeletionReport,
+  PushMessage,
+  RequestKind,
+  RequestOf,
+  ResponseOf,
+  Settings,
+  TabView,
+} from '../shared/protocol';
+import { RequestFailedError, WorkerUnavailableError } from './client-errors';
+import { emptyCounts, isRemovable } from './cookie-summary';
+
+/**
+ * A worker in memory, for rendering the pages without an extension: it answers every request the
+ * way the protocol describes, pushes live changes, and can be told to fail. Tests and the component
+ * fixture page drive it.
+ */
+export class FakeClient implements Client {
+  readonly requests: Array<{ kind: RequestKind; payload: unknown }> = [];
+  /** While true every request fails as if the worker were not running. */
+  down = false;
+  private readonly failures = new Map<RequestKind, string>();
+  private readonly listeners = new Map<number, Set<(message: PushMessage) => void>>();
+  private readonly batches = new Map<string, { tabId: number; records: CookieRecord[] }>();
+  private nextBatch = 1;
+  settings: Settings = { includeUnknown: false, sites: {} };
+
+  constructor(private readonly views: Map<number, TabView> = new Map()) {}
+
+  setView(view: TabView): void {
+    this.views.set(view.tabId, view);
+  }
+
+  view(tabId: number): TabView | undefined {
+    return this.views.get(tabId);
+  }
+
+  /** The next request of this kind fails with this error (as the worker would reply). */
+  failNext(kind: RequestKind, error: string): void {
+    this.failures.set(kind, error);
+  }
+
+  subscriberCount(tabId: number): number {
+    return this.listeners.get(tabId)?.size ?? 0;
+  }
+
+  subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void {
+    const set = this.listeners.get(tabId) ?? new Set();
+    set.add(onPush);
+    this.listeners.set(tabId, set);
+    return () => set.delete(onPush);
+  }
+
+  push(tabId: number, message: PushMessage): void {
+    for (const listener of this.listeners.get(tabId) ?? []) listener(message);
+  }
+
+  /** Cookies set or changed on the tab, as the worker would report them. */
+  upsert(tabId: number, records: CookieRecord[]): void {
+    const view = this.mustView(tabId);
+    const keys = new Set(records.map((r) => r.key));
+    view.cookies = [...view.cookies.filter((r) => !keys.has(r.key)), ...records];
+    this.push(tabId, { type: 'changes', tabId, upserts: records, removals: [] });
+  }
+
+  remove(tabId: number, keys: string[]): void {
+    const view = this.mustView(tabId);
+    const gone = new Set(keys);
+    view.cookies = view.cookies.filter((r) => !gone.has(r.key));
+    this.push(tabId, { type: 'changes', tabId, upserts: [], removals: keys });
+  }
+
+  async request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+    this.requests.push({ kind, payload });
+    await Promise.resolve();
+    if (this.down) throw new WorkerUnavailableError('Could not establish connection. Receiving end does not exist.');
+    const failure = this.failures.get(kind);
+    if (failure !== undefined) {
+      this.failures.delete(kind);
+      throw new RequestFailedError(failure);
+    }
+    return this.answer(kind, payload) as ResponseOf<K>;
+  }
+
+  private answer(kind: RequestKind, payload: unknown): unknown {
+    switch (kind) {
+      case 'getTabView': {
+        const { tabId } = payload as RequestOf<'getTabView'>;
+        const view = this.mustView(tabId);
+        return structuredClone({
+          ...view,
+          includeUnknown: this.settings.includeUnknown,
+          siteSettings: view.site ? (this.settings.sites[view.site] ?? null) : null,
+        });
+      }
+      case 'deleteOptional': {
+        const { tabId } = payload as RequestOf<'deleteOptional'>;
+        const view = this.mustView(tabId);
+        return this.delete(
+          tabId,
+          view.cookies.filter((r) => isRemovable(r.label.category, this.settings.includeUnknown)),
+        );
+      }
+      case 'deleteCookies': {
+        const { tabId, cookies } = payload as RequestOf<'deleteCookies'>;
+        const view = this.mustView(tabId ?? -1);
+        const wanted = new Set(cookies.map((c) => `${c.storeId}|${c.domain}|${c.path}|${c.name}`));
+        return this.delete(
+          view.tabId,
+          view.cookies.filter(({ cookie: c }) => wanted.has(`${c.storeId}|${c.domain}|${c.path}|${c.name}`)),
+        );
+      }
+      case 'deleteCategory': {
+        const { tabId, category } = payload as RequestOf<'deleteCategory'>;
+        const view = this.mustView(tabId);
+        return this.delete(
+          tabId,
+          view.cookies.filter((r) => r.label.category === category),
+        );
+      }
+      case 'undo': {
+        const { batchId } = payload as RequestOf<'undo'>;
+        const batch = this.batches.get(batchId);
+        if (!batch) throw new RequestFailedError(`No removal ${batchId} to undo.`);
+        this.batches.delete(batchId);
+        this.upsert(batch.tabId, batch.records);
+        return { batchId, restored: batch.records.length, expired: [], failed: [] };
+      }
+      case 'getHistory':
+        return [];
+      case 'getSettings':
+        return structuredClone(this.settings);
+      case 'setIncludeUnknown':
+        this.settings = {
+          ...this.settings,
+          includeUnknown: (payload as RequestOf<'setIncludeUnknown'>).includeUnknown,
+        };
+        return structuredClone(this.settings);
+      case 'setSiteSettings': {
+        const { site, settings } = payload as RequestOf<'setSiteSettings'>;
+        this.settings = { ...this.settings, sites: { ...this.settings.sites, [site]: settings } };
+        return structuredClone(this.settings);
+      }
+    }
+  }
+
+  private delete(tabId: number, records: CookieRecord[]): DeletionReport {
+    const removed: Record<Category, number> = emptyCounts();
+    for (const r of records) removed[r.label.category]++;
+    const batchId = records.length > 0 ? `batch-${this.nextBatch++}` : null;
+    if (batchId) this.batches.set(batchId, { tabId, records });
+    this.remove(
+      tabId,
+      records.map((r) => r.key),
+    );
+    return { batchId, removed, removedTotal: records.length, vanished: [], failed: [] };
+  }
+
+  private mustView(tabId: number): TabView {
+    const view = this.views.get(tabId);
+    if (!view) throw new RequestFailedError(`No tab ${tabId}.`);
+    return view;
+  }
+}

@@ -1,0 +1,246 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/node/chromium';
+import type { FakeClient } from '../../src/ui/fake-client';
+import type { record } from '../unit/ui/records';
+import { serveFixture } from './popup-fixture/serve';
+
+/**
+ * Component tests: the real popup component against a FakeClient, in real Chromium (no DOM library
+ * is installed). The fixture page has no chrome.i18n, so the English fallback is what shows.
+ */
+
+type Fixture = { client: FakeClient; record: typeof record; tabId: number };
+declare const fixture: Fixture;
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  server = await serveFixture(join(tmpdir(), `popup-fixture-${process.pid}`));
+  browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+});
+afterEach(async () => {
+  for (const page of browser.contexts().flatMap((c) => c.pages())) await page.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(scenario: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 400, height: 600 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`${server.url}?scenario=${scenario}`);
+  return { page, errors };
+}
+
+describe('the popup against a fake worker', () => {
+  it('shows the site, counts, bar and groups with their ARIA roles', async () => {
+    const { page, errors } = await open('basic');
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+    expect(await page.getByTestId('site').innerText()).toBe('shop.test');
+    const counts = await page.locator('.legend-item').allInnerTexts();
+    expect(counts.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual([
+      'Essential 2',
+      'Functional 1',
+      'Analytics 2',
+      'Marketing 1',
+      'Unknown 1',
+    ]);
+    expect(await page.getByTestId('extra-counts').innerText()).toBe('1 third-party · 1 partitioned');
+    const bar = page.getByRole('img', { name: /2 essential and 5 optional cookies/ });
+    expect(await bar.getAttribute('aria-label')).toBe(
+      '2 essential and 5 optional cookies. Optional: 1 Functional, 2 Analytics, 1 Marketing, 1 Unknown.',
+    );
+    const groups = page.getByRole('group');
+    expect(await groups.count()).toBe(5);
+    expect(await page.getByRole('group', { name: /Marketing/ }).getByRole('listitem').count()).toBe(1);
+    expect(await page.getByRole('group', { name: /Essential/ }).getByRole('listitem').count()).toBe(2);
+    expect(await page.getByRole('button', { name: 'Remove 4 optional cookies' }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('labels each row and opens its details, with the value hidden until asked', async () => {
+    const { page } = await open('basic');
+    const row = page.getByRole('group', { name: /Marketing/ }).getByRole('listitem');
+    const text = await row.innerText();
+    for (const part of ['IDE', 'Third party', 'Ad Network', 'Shows ads based on your visits', 'Secure', 'SameSite=None']) {
+      expect(text).toContain(part);
+    }
+    expect(text).toMatch(/Partitioned · Known name, 95% sure/);
+    const toggle = row.locator('.row-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const details = await row.locator('.row-details').innerText();
+    for (const part of ['listed as marketing', '.ads.test', 'Path', 'Expires', 'Size', 'Cookie store', 'https://shop.test']) {
+      expect(details).toContain(part);
+    }
+    expect(await row.getByTestId('cookie-value').count()).toBe(0);
+    await row.getByRole('button', { name: 'Show value' }).click();
+    expect(await row.getByTestId('cookie-value').innerText()).toBe('v');
+    await row.getByRole('button', { name: 'Hide value' }).click();
+    expect(await row.getByTestId('cookie-value').count()).toBe(0);
+  });
+
+  it('updates live without losing the open row, the scroll position or the row elements', async () => {
+    const { page } = await open('many');
+    await page.getByTestId('total').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 900));
+    const first = page.locator('.row-toggle').nth(3);
+    const name = await first.locator('.row-name').innerText();
+    await first.click();
+    const handle = await first.elementHandle();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => {
+      const { client, record, tabId } = fixture;
+      client.upsert(tabId, [record('zzz_late_arrival', 'marketing'), record('cookie_0001', 'functional', { value: 'changed' })]);
+      client.remove(tabId, [client.view(tabId)!.cookies[4].key]);
+    });
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('1,000 cookies in this tab');
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+    expect(await handle!.evaluate((el) => el.isConnected)).toBe(true);
+    expect(await handle!.getAttribute('aria-expanded')).toBe('true');
+    expect(await handle!.evaluate((el) => el.querySelector('.row-name')?.textContent)).toBe(name);
+  });
+
+  it('removes the optional cookies in one click, reports by category and undoes', async () => {
+    const { page } = await open('basic');
+    await page.getByTestId('include-unknown').check();
+    await expect.poll(() => page.getByTestId('remove-optional').innerText()).toBe('Remove 5 optional cookies');
+    await page.getByTestId('include-unknown').uncheck();
+    await page.getByTestId('remove-optional').click();
+    await expect
+      .poll(() => page.getByTestId('outcome').innerText())
+      .toContain('Removed 4 cookies: 1 functional, 2 analytics, 1 marketing.');
+    expect(await page.getByTestId('total').innerText()).toBe('3 cookies in this tab');
+    expect(await page.getByTestId('remove-optional').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByTestId('outcome').innerText()).toContain('Restored 4 cookies.');
+    expect(await page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+  });
+
+  it('removes a single cookie from its details', async () => {
+    const { page } = await open('basic');
+    const row = page.getByRole('listitem').filter({ hasText: 'lang' });
+    await row.locator('.row-toggle').click();
+    await row.getByRole('button', { name: 'Remove this cookie' }).click();
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('6 cookies in this tab');
+    expect(await page.getByTestId('outcome').innerText()).toContain('Removed 1 cookie: 1 functional.');
+  });
+
+  it('keeps the site clean and lists the exceptions, which can be taken back', async () => {
+    const { page } = await open('basic');
+    const toggle = page.getByRole('switch', { name: 'Keep this site clean' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    const row = page.getByRole('listitem').filter({ hasText: '_ga' }).first();
+    await row.locator('.row-toggle').click();
+    await row.getByRole('button', { name: 'Always keep Google Analytics cookies here' }).click();
+    await row.getByRole('button', { name: 'Always keep this cookie here' }).click();
+    const list = page.getByRole('list', { name: 'Always kept on this site' });
+    await expect.poll(() => list.innerText()).toContain('_ga on .shop.test');
+    expect(await list.innerText()).toContain('All cookies of Google Analytics');
+    expect(await page.evaluate(() => fixture.client.settings.sites['shop.test'])).toEqual({
+      keepClean: true,
+      allowedVendors: ['Google Analytics'],
+      allowedCookies: [{ name: '_ga', domain: '.shop.test' }],
+    });
+    await page.getByRole('button', { name: 'Stop keeping Google Analytics' }).click();
+    await expect.poll(() => list.innerText()).not.toContain('Google Analytics');
+  });
+
+  it('searches by name or vendor', async () => {
+    const { page } = await open('basic');
+    await page.getByTestId('search').fill('google');
+    await expect.poll(() => page.getByTestId('cookie-name').allInnerTexts()).toEqual(['_ga', '_gid']);
+    await page.getByTestId('search').fill('nothing-like-this');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'No cookie matches' }).count()).toBe(1);
+  });
+
+  it('works from the keyboard with a visible focus ring', async () => {
+    const { page } = await open('basic');
+    await page.getByTestId('search').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.activeElement?.querySelector('.row-name')?.textContent ?? '');
+    expect(await focused()).toBe('IDE');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(ring).toBe('solid');
+    // Arrow keys go from row to row, across groups.
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('_ga');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('_gid');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('_ga');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('session_id');
+  });
+
+  it('shows cookie text as text, never as HTML', async () => {
+    const { page, errors } = await open('xss');
+    const row = page.getByRole('listitem').filter({ hasText: '<b>bold</b>' });
+    await row.locator('.row-toggle').click();
+    await row.getByRole('button', { name: 'Show value' }).click();
+    expect(await row.getByTestId('cookie-value').innerText()).toBe('<img src=x onerror=alert(1)>');
+    expect(await row.locator('.row-reason').innerText()).toContain('<i>not</i> html');
+    expect(await page.locator('#app img, #app b, #app i').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('renders only the visible rows of a long list, and reaches the last one by scrolling', async () => {
+    const { page } = await open('many');
+    await page.getByTestId('total').waitFor();
+    expect(await page.getByTestId('total').innerText()).toBe('1,000 cookies in this tab');
+    const rendered = await page.locator('.row-toggle').count();
+    expect(rendered).toBeLessThan(150);
+    expect(await page.locator('.rows > li').first().getAttribute('aria-setsize')).toBe('200');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => page.getByTestId('cookie-name').allInnerTexts()).toContain('cookie_0995');
+    await page.getByTestId('search').fill('cookie_0777');
+    await expect.poll(() => page.getByTestId('cookie-name').allInnerTexts()).toEqual(['cookie_0777']);
+  });
+
+  it.each([
+    ['empty', 'state-no-cookies', 'shop.test has no cookies in this tab.'],
+    ['unsupported', 'state-unsupported', 'Cookie Inspector cannot look at this page.'],
+    ['loading', 'state-tab-loading', 'This tab is still loading.'],
+    ['down', 'state-restarting', 'background service is restarting'],
+    ['no-tab', 'state-no-tab', 'There is no tab to look at'],
+  ])('says in plain words what the %s state is', async (scenario, testId, words) => {
+    const { page } = await open(scenario);
+    await expect.poll(() => page.getByTestId(testId).innerText()).toContain(words);
+  });
+
+  it('recovers by itself once the worker is back', async () => {
+    const { page } = await open('down');
+    await page.getByTestId('state-restarting').waitFor();
+    await page.evaluate(() => {
+      fixture.client.down = false;
+    });
+    await expect.poll(() => page.getByTestId('total').innerText(), { timeout: 10_000 }).toBe('7 cookies in this tab');
+  });
+
+  it('says when a deletion failed', async () => {
+    const { page } = await open('basic');
+    await page.getByTestId('total').waitFor();
+    await page.evaluate(() => fixture.client.failNext('deleteOptional', 'the browser refused'));
+    await page.getByTestId('remove-optional').click();
+    await expect
+      .poll(() => page.getByTestId('outcome-error').innerText())
+      .toContain('That did not work: the browser refused');
+    expect(await page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+  });
+});

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCatalogFiles } from '../../scripts/lib/catalog-files';
+import { CatalogError, validateCatalog, validateCatalogFile } from '../../src/core/catalog-schema';
+
+const PATH = 'data/vendors/acme.json';
+const VALID = {
+  name: 'acme_id',
+  category: 'functional',
+  purpose: 'Remembers a choice.',
+  lifetime: '1 year',
+  party: 'first',
+};
+
+function file(cookies: unknown[], top: Record<string, unknown> = {}) {
+  return { vendor: 'Acme', origin: 'vendor-documentation', source: 'seed:acme.txt', cookies, ...top };
+}
+
+/** The problems the schema finds in a file holding these entries. */
+function problems(cookies: unknown[], top: Record<string, unknown> = {}): string[] {
+  return validateCatalogFile(PATH, file(cookies, top)).problems;
+}
+
+describe('catalog schema rejects bad entries, naming the file and the entry', () => {
+  it('accepts a valid entry', () => {
+    const { entries, problems } = validateCatalogFile(PATH, file([VALID]));
+    expect(problems).toEqual([]);
+    expect(entries).toMatchObject([{ id: 'acme/acme_id', vendor: 'Acme', lifetime: { kind: 'duration' } }]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an unknown field', { ...VALID, colour: 'red' }, 'entry 0 ("acme_id"): unknown field "colour"'],
+    [
+      'an unknown category',
+      { ...VALID, category: 'advertising' },
+      'entry 0 ("acme_id"): unknown category "advertising"',
+    ],
+    ['the category "unknown"', { ...VALID, category: 'unknown' }, 'unknown category "unknown"'],
+    ['a missing category', { ...VALID, category: undefined }, 'unknown category undefined'],
+    ['an empty name', { ...VALID, name: '' }, 'entry 0 (""): "name" must be a non-empty string'],
+    ['a blank name', { ...VALID, name: '   ' }, '"name" must be a non-empty string'],
+    ['neither name nor pattern', { ...VALID, name: undefined }, 'entry 0: needs exactly one of "name" or "pattern"'],
+    ['both name and pattern', { ...VALID, pattern: 'acme_*' }, 'needs exactly one of "name" or "pattern"'],
+    [
+      'a name that is a pattern',
+      { ...VALID, name: 'acme_*' },
+      '"name" looks like a pattern; use "pattern" for "acme_*"',
+    ],
+    [
+      'a pattern with two wildcards in a row',
+      { ...VALID, name: undefined, pattern: 'a*{id}' },
+      'invalid pattern: two wildcards in a row',
+    ],
+    [
+      'an unclosed placeholder',
+      { ...VALID, name: undefined, pattern: 'LPSID-{siteId' },
+      'invalid pattern: unclosed or invalid placeholder',
+    ],
+    ['a stray brace', { ...VALID, name: undefined, pattern: 'a}*' }, 'invalid pattern: stray "}"'],
+    [
+      'a pattern of wildcards only',
+      { ...VALID, name: undefined, pattern: '*' },
+      'invalid pattern: pattern "*" has no literal text',
+    ],
+    [
+      'a pattern without a wildcard',
+      { ...VALID, name: undefined, pattern: 'acme' },
+      '"acme" has no wildcard; use "name"',
+    ],
+    ['a lifetime with an unknown unit', { ...VALID, lifetime: '2 fortnights' }, 'invalid lifetime "2 fortnights"'],
+    ['an abbreviated lifetime', { ...VALID, lifetime: '20 mins' }, 'invalid lifetime "20 mins"'],
+    ['a zero lifetime', { ...VALID, lifetime: '0 days' }, 'invalid lifetime "0 days"'],
+    ['a variable lifetime without a note', { ...VALID, lifetime: 'variable: ' }, 'invalid lifetime "variable: "'],
+    ['a lifetime that is not text', { ...VALID, lifetime: 365 }, 'invalid lifetime 365'],
+    [
+      'a domain with a leading dot',
+      { ...VALID, domains: ['.acme.com'] },
+      'invalid domain ".acme.com" (lower case, no leading dot)',
+    ],
+    ['an upper-case domain', { ...VALID, domains: ['Acme.com'] }, 'invalid domain "Acme.com"'],
+    ['a URL as domain', { ...VALID, domains: ['https://acme.com'] }, 'invalid domain "https://acme.com"'],
+    ['domains that are not a list', { ...VALID, domains: 'acme.com' }, '"domains" must be an array'],
+    [
+      'a zero-width space in a name',
+      { ...VALID, name: 'acme\u200b_id' },
+      '"name" contains a character a cookie name cannot hold',
+    ],
+    [
+      'a byte-order mark in a name',
+      { ...VALID, name: '\ufeffacme_id' },
+      '"name" contains a character a cookie name cannot hold',
+    ],
+    [
+      'a soft hyphen in a name',
+      { ...VALID, name: 'acme\u00adid' },
+      '"name" contains a character a cookie name cannot hold',
+    ],
+    ['a tab in a name', { ...VALID, name: 'acme_id\t' }, '"name" contains a character a cookie name cannot hold'],
+    ['a space in a name', { ...VALID, name: 'acme id' }, '"name" contains a character a cookie name cannot hold'],
+    [
+      'a markdown escape in a name',
+      { ...VALID, name: 'acme\\_id' },
+      '"name" contains a character a cookie name cannot hold',
+    ],
+    [
+      'a hidden character in a pattern',
+      { ...VALID, name: undefined, pattern: 'acme\u200d_*' },
+      '"pattern" contains a character',
+    ],
+    ['an unknown party', { ...VALID, party: 'second' }, '"party" must be one of first, third, either'],
+    ['an empty purpose', { ...VALID, purpose: ' ' }, '"purpose" must be a non-empty string'],
+    ['a long purpose', { ...VALID, purpose: 'x'.repeat(161) }, '"purpose" is 161 characters'],
+    ['identifiable as text', { ...VALID, identifiable: 'yes' }, '"identifiable" must be true or false'],
+    ['an empty vendor override', { ...VALID, vendor: '' }, '"vendor" must be a non-empty string'],
+    ['an empty reason', { ...VALID, reason: '' }, '"reason" must be a non-empty string'],
+  ])('rejects %s', (_what, entry, message) => {
+    const found = problems([entry]);
+    expect(found.length).toBeGreaterThan(0);
+    expect(
+      found.some((p) => p.startsWith(`${PATH}: `) && p.includes(message)),
+      found.join('\n'),
+    ).toBe(true);
+  });
+
+  it('names the entry by index and name, so a long file is easy to fix', () => {
+    const found = problems([VALID, { ...VALID, name: 'acme_other', category: 'ads' }]);
+    expect(found).toEqual([
+      `${PATH}: entry 1 ("acme_other"): unknown category "ads" (use essential, functional, analytics, marketing)`,
+    ]);
+  });
+
+  it('rejects a duplicate entry (same name, vendor and domains)', () => {
+    expect(problems([VALID, { ...VALID, purpose: 'Again.' }])).toEqual([
+      `${PATH}: entry 1 ("acme_id"): duplicate of entry 0 (same name, vendor and domains)`,
+    ]);
+    expect(
+      problems([
+        { ...VALID, domains: ['a.com', 'b.com'] },
+        { ...VALID, domains: ['b.com', 'a.com'] },
+      ]),
+    ).toEqual([`${PATH}: entry 1 ("acme_id"): duplicate of entry 0 (same name, vendor and domains)`]);
+  });
+
+  it('accepts the same name for another vendor or other domains, with distinct ids', () => {
+    const { entries, problems: found } = validateCatalogFile(
+      PATH,
+      file([VALID, { ...VALID, vendor: 'Other' }, { ...VALID, domains: ['acme.com'] }]),
+    );
+    expect(found).toEqual([]);
+    expect(entries.map((e) => e.id)).toEqual(['acme/acme_id', 'acme/acme_id#2', 'acme/acme_id#3']);
+    expect(entries[1]).toMatchObject({ vendor: 'Other', listedBy: 'Acme' });
+    expect(entries[0].listedBy).toBeUndefined();
+  });
+
+  it('reports every problem of an entry, not just the first', () => {
+    const found = problems([{ ...VALID, category: 'ads', lifetime: 'soon', party: 'nobody' }]);
+    expect(found).toHaveLength(3);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a file that is not an object', [], 'the file must hold a JSON object'],
+    ['an unknown top-level field', file([VALID], { license: 'MIT' }), 'unknown field "license" at the top level'],
+    [
+      'an unknown origin',
+      file([VALID], { origin: 'blog' }),
+      '"origin" must be one of vendor-documentation, open-cookie-database',
+    ],
+    ['a missing vendor', file([VALID], { vendor: undefined }), '"vendor" must be a non-empty string'],
+    ['a missing source', file([VALID], { source: '' }), '"source" must be a non-empty string'],
+    ['cookies that are not a list', file([], { cookies: {} }), '"cookies" must be an array'],
+  ])('rejects %s', (_what, data, message) => {
+    expect(validateCatalogFile(PATH, data).problems).toContain(`${PATH}: ${message}`);
+  });
+
+  it('throws one CatalogError listing the problems of every file', () => {
+    const run = () =>
+      validateCatalog([
+        { path: 'data/vendors/a.json', data: file([{ ...VALID, category: 'ads' }]) },
+        { path: 'data/vendors/b.json', data: file([{ ...VALID, name: '' }]) },
+      ]);
+    expect(run).toThrow(CatalogError);
+    try {
+      run();
+    } catch (e) {
+      const { problems: found, message } = e as CatalogError;
+      expect(found).toHaveLength(2);
+      expect(message).toContain('data/vendors/a.json: entry 0 ("acme_id"): unknown category "ads"');
+      expect(message).toContain('data/vendors/b.json: entry 0 (""): "name" must be a non-empty string');
+    }
+  });
+
+  it('rejects two files whose entries would share an id', () => {
+    expect(() =>
+      validateCatalog([
+        { path: 'data/vendors/acme.json', data: file([VALID]) },
+        { path: 'data/imported/acme.json', data: file([VALID]) },
+      ]),
+    ).toThrow('entry id "acme/acme_id" is also used in data/vendors/acme.json; rename one file');
+  });
+});
+
+describe('the catalog in data/', () => {
+  const DATA = resolve(import.meta.dirname, '../../data');
+  const files = readCatalogFiles(DATA);
+
+  it('has files', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('validates as a whole', () => {
+    expect(() => validateCatalog(files)).not.toThrow();
+  });
+
+  describe.each(files.map((f) => [f.path, f] as const))('%s', (path, { data }) => {
+    const cookies = (data as { cookies: Array<{ name?: string; pattern?: string }> }).cookies;
+    const keyOf = (c: { name?: string; pattern?: string }) => c.name ?? c.pattern ?? '';
+
+    it('is canonically formatted: 2-space JSON with a trailing newline', () => {
+      const text = readFileSync(resolve(DATA, '..', path), 'utf8');
+      expect(text).toBe(`${JSON.stringify(data, null, 2)}\n`);
+    });
+
+    it('lists its entries sorted by name or pattern (character-code order)', () => {
+      const keys = cookies.map(keyOf);
+      const sorted = [...keys].sort();
+      const firstOutOfPlace = keys.findIndex((k, i) => k !== sorted[i]);
+      expect(firstOutOfPlace, `entry ${firstOutOfPlace} ("${keys[firstOutOfPlace]}") is out of order`).toBe(-1);
+    });
+
+    it('has printable-ASCII names: no look-alike letters pasted from a document', () => {
+      const bad = cookies.map(keyOf).filter((k) => !/^[\x21-\x7e]+$/.test(k));
+      expect(bad).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { PushMessage } from '../../../src/shared/protocol';
+import { RequestFailedError, WorkerUnavailableError } from '../../../src/ui/client-errors';
+import { createRuntimeClient, type PortLike, type RuntimeLike } from '../../../src/ui/runtime-client';
+import { tabView } from './records';
+
+class FakePort implements PortLike {
+  messageListeners: Array<(m: unknown) => void> = [];
+  disconnectListeners: Array<() => void> = [];
+  disconnected = false;
+  constructor(readonly name: string) {}
+  onMessage = { addListener: (l: (m: unknown) => void) => this.messageListeners.push(l) };
+  onDisconnect = { addListener: (l: () => void) => this.disconnectListeners.push(l) };
+  disconnect() {
+    this.disconnected = true;
+  }
+  emit(message: unknown) {
+    for (const l of this.messageListeners) l(message);
+  }
+  drop() {
+    for (const l of this.disconnectListeners) l();
+  }
+}
+
+function fakeRuntime(answer: (message: unknown) => Promise<unknown>) {
+  const ports: FakePort[] = [];
+  const sent: unknown[] = [];
+  const runtime: RuntimeLike = {
+    sendMessage: (message) => {
+      sent.push(message);
+      return answer(message);
+    },
+    connect: ({ name }) => {
+      const port = new FakePort(name);
+      ports.push(port);
+      return port;
+    },
+  };
+  return { runtime, ports, sent };
+}
+
+describe('the runtime client', () => {
+  it('sends {kind, payload} and unwraps the reply', async () => {
+    const { runtime, sent } = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+    const view = await createRuntimeClient(runtime).request('getTabView', { tabId: 7 });
+    expect(view.tabId).toBe(7);
+    expect(sent).toEqual([{ kind: 'getTabView', payload: { tabId: 7 } }]);
+  });
+
+  it('turns an error reply into RequestFailedError with the worker message', async () => {
+    const { runtime } = fakeRuntime(async () => ({ ok: false, error: 'No tab 7.' }));
+    await expect(createRuntimeClient(runtime).request('getTabView', { tabId: 7 })).rejects.toEqual(
+      new RequestFailedError('No tab 7.'),
+    );
+  });
+
+  it('turns a missing worker or a missing reply into WorkerUnavailableError', async () => {
+    const gone = fakeRuntime(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(createRuntimeClient(gone.runtime).request('getSettings', {})).rejects.toBeInstanceOf(
+      WorkerUnavailableError,
+    );
+    const silent = fakeRuntime(async () => undefined);
+    await expect(createRuntimeClient(silent.runtime).request('getSettings', {})).rejects.toBeInstanceOf(
+      WorkerUnavailableError,
+    );
+  });
+
+  it('listens on a port named after the tab and passes pushes on', () => {
+    const { runtime, ports } = fakeRuntime(async () => ({ ok: true, value: null }));
+    const got: PushMessage[] = [];
+    const stop = createRuntimeClient(runtime).subscribe(7, (m) => got.push(m));
+    expect(ports.map((p) => p.name)).toEqual(['live-tab:7']);
+    ports[0].emit({ type: 'changes', tabId: 7, upserts: [], removals: ['k'] });
+    ports[0].emit({ nonsense: true });
+    expect(got).toEqual([{ type: 'changes', tabId: 7, upserts: [], removals: ['k'] }]);
+    stop();
+    expect(ports[0].disconnected).toBe(true);
+    ports[0].emit({ type: 'changes', tabId: 7, upserts: [], removals: ['late'] });
+    expect(got).toHaveLength(1);
+  });
+
+  it('reconnects a dropped port until unsubscribed', async () => {
+    const { runtime, ports } = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+    const got: PushMessage[] = [];
+    const stop = createRuntimeClient(runtime, { reconnectDelay: 0 }).subscribe(7, (m) => got.push(m));
+    ports[0].drop();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ports.map((p) => p.name)).toEqual(['live-tab:7', 'live-tab:7']);
+    ports[1].emit({ type: 'snapshot', view: tabView([]) });
+    expect(got.map((m) => m.type)).toEqual(['snapshot']);
+    stop();
+    ports[1].drop();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ports).toHaveLength(2);
+  });
+});

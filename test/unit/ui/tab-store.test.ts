@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClient } from '../../../src/ui/fake-client';
+import { TabStore } from '../../../src/ui/tab-store';
+import { record, sampleRecords, tabView } from './records';
+
+/** Timers the test fires by hand, so nothing depends on the clock. */
+function manualTimers() {
+  const queue = new Map<number, () => void>();
+  let next = 1;
+  return {
+    set(run: () => void) {
+      queue.set(next, run);
+      return next++;
+    },
+    clear(handle: unknown) {
+      queue.delete(handle as number);
+    },
+    get pending() {
+      return queue.size;
+    },
+    fireAll() {
+      const runs = [...queue.values()];
+      queue.clear();
+      for (const run of runs) run();
+    },
+  };
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+function setup(view = tabView(sampleRecords())) {
+  const client = new FakeClient();
+  client.setView(view);
+  const timers = manualTimers();
+  const store = new TabStore(client, view.tabId, { schedule: (run) => run(), timers, retryDelay: () => 10 });
+  let notified = 0;
+  store.subscribe(() => notified++);
+  return { client, store, timers, notified: () => notified };
+}
+
+const names = (store: TabStore) => store.getState().records.map((r) => r.cookie.name).sort();
+
+describe('TabStore', () => {
+  it('loads the tab view and listens for changes', async () => {
+    const { client, store } = setup();
+    expect(store.getState().phase).toBe('loading');
+    store.start();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+    expect(store.getState().records).toHaveLength(7);
+    expect(client.subscriberCount(7)).toBe(1);
+    store.stop();
+    expect(client.subscriberCount(7)).toBe(0);
+  });
+
+  it('applies live upserts and removals by key', async () => {
+    const { client, store } = setup();
+    store.start();
+    await settle();
+    const before = store.getState().records;
+    client.upsert(7, [record('new_one', 'marketing'), record('lang', 'functional', { value: 'nb' })]);
+    client.remove(7, [before.find((r) => r.cookie.name === '_gid')!.key]);
+    const after = store.getState().records;
+    expect(after).toHaveLength(7);
+    expect(names(store)).toContain('new_one');
+    expect(names(store)).not.toContain('_gid');
+    expect(after.find((r) => r.cookie.name === 'lang')?.cookie.value).toBe('nb');
+  });
+
+  it('ignores pushes for another tab', async () => {
+    const { client, store } = setup();
+    store.start();
+    await settle();
+    client.push(7, { type: 'changes', tabId: 8, upserts: [record('other_tab', 'marketing')], removals: [] });
+    expect(names(store)).not.toContain('other_tab');
+  });
+
+  it('keeps a change that arrives before the first answer', async () => {
+    const { client, store } = setup();
+    store.start();
+    // Before the request resolves: the change is buffered and applied after the snapshot.
+    client.push(7, { type: 'changes', tabId: 7, upserts: [record('early', 'analytics')], removals: [] });
+    await settle();
+    expect(names(store)).toContain('early');
+  });
+
+  it('says the worker is restarting and recovers on its own', async () => {
+    const { client, store, timers } = setup();
+    client.down = true;
+    store.start();
+    await settle();
+    expect(store.getState().phase).toBe('restarting');
+    expect(timers.pending).toBe(1);
+    client.down = false;
+    timers.fireAll();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+  });
+
+  it('reports an error the worker answers with, and retries on request', async () => {
+    const { client, store } = setup();
+    client.failNext('getTabView', 'No tab 7.');
+    store.start();
+    await settle();
+    expect(store.getState()).toMatchObject({ phase: 'failed', error: 'No tab 7.' });
+    store.retry();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+  });
+
+  it('asks again while the tab is still loading', async () => {
+    const { client, store, timers } = setup(tabView([], { status: 'loading' }));
+    store.start();
+    await settle();
+    expect(store.getState().view?.status).toBe('loading');
+    client.setView(tabView(sampleRecords()));
+    timers.fireAll();
+    await settle();
+    expect(store.getState().view?.status).toBe('ok');
+    expect(timers.pending).toBe(0);
+  });
+
+  it('removes the optional cookies, reports them by category, and undoes', async () => {
+    const { store } = setup();
+    store.start();
+    await settle();
+    await store.removeOptional();
+    const outcome = store.getState().outcome;
+    expect(outcome?.kind).toBe('removed');
+    if (outcome?.kind !== 'removed') return;
+    expect(outcome.report.removed).toEqual({ essential: 0, functional: 1, analytics: 2, marketing: 1, unknown: 0 });
+    expect(names(store)).toEqual(['csrf_token', 'mystery', 'session_id']);
+    await store.undo(outcome.report.batchId!);
+    expect(store.getState().outcome).toMatchObject({ kind: 'restored', report: { restored: 4 } });
+    expect(store.getState().records).toHaveLength(7);
+  });
+
+  it('removes one cookie by its full identity', async () => {
+    const { client, store } = setup();
+    store.start();
+    await settle();
+    const ide = store.getState().records.find((r) => r.cookie.name === 'IDE')!;
+    await store.removeCookie(ide.cookie);
+    expect(client.requests.at(-1)).toEqual({
+      kind: 'deleteCookies',
+      payload: {
+        tabId: 7,
+        cookies: [
+          { name: 'IDE', domain: '.ads.test', path: '/', storeId: '0', partitionKey: { topLevelSite: 'https://shop.test' } },
+        ],
+      },
+    });
+    expect(names(store)).not.toContain('IDE');
+  });
+
+  it('turns a failed action into an outcome, telling a stopped worker apart', async () => {
+    const { client, store } = setup();
+    store.start();
+    await settle();
+    client.failNext('deleteOptional', 'cookies.remove failed');
+    await store.removeOptional();
+    expect(store.getState().outcome).toEqual({ kind: 'error', message: 'cookies.remove failed', workerDown: false });
+    expect(store.getState().busy).toBe(false);
+    client.down = true;
+    await store.removeOptional();
+    expect(store.getState().outcome).toMatchObject({ kind: 'error', workerDown: true });
+  });
+
+  it('saves site settings and the include-unknown choice', async () => {
+    const { client, store } = setup();
+    store.start();
+    await settle();
+    await store.setSiteSettings({ keepClean: true, allowedVendors: ['Shop'], allowedCookies: [] });
+    expect(store.getState().view?.siteSettings).toEqual({ keepClean: true, allowedVendors: ['Shop'], allowedCookies: [] });
+    expect(client.settings.sites['shop.test']?.keepClean).toBe(true);
+    await store.setIncludeUnknown(true);
+    expect(store.getState().view?.includeUnknown).toBe(true);
+  });
+
+  it('replaces everything on a snapshot push', async () => {
+    const { client, store, notified } = setup();
+    store.start();
+    await settle();
+    const count = notified();
+    client.push(7, { type: 'snapshot', view: tabView([record('only', 'essential')]) });
+    expect(names(store)).toEqual(['only']);
+    expect(notified()).toBeGreaterThan(count);
+  });
+});
+
+describe('TabStore with a worker that opens every port with a snapshot', () => {
+  it('shows the port snapshot at once and ignores an older answer that comes after it', async () => {
+    const { client, store } = setup();
+    store.start();
+    // The worker's snapshot (newer) comes through the port before the request is answered.
+    client.push(7, { type: 'snapshot', view: tabView([record('from_port', 'essential')]) });
+    expect(store.getState().phase).toBe('ready');
+    expect(names(store)).toEqual(['from_port']);
+    await settle();
+    expect(names(store)).toEqual(['from_port']);
+    client.push(7, { type: 'changes', tabId: 7, upserts: [record('next', 'marketing')], removals: [] });
+    expect(names(store)).toEqual(['from_port', 'next']);
+  });
+});

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prefixOffsets, windowRange } from '../../../src/ui/virtual-window';
+
+describe('windowRange', () => {
+  it('renders the items that meet the viewport plus the margin', () => {
+    const offsets = prefixOffsets(new Array(100).fill(10));
+    expect(windowRange(offsets, 200, 300, 0)).toEqual({ start: 20, end: 30, before: 200, after: 700 });
+    expect(windowRange(offsets, 200, 300, 50)).toEqual({ start: 15, end: 35, before: 150, after: 650 });
+  });
+
+  it('renders one item for a list far below or above the viewport', () => {
+    const offsets = prefixOffsets(new Array(100).fill(10));
+    expect(windowRange(offsets, -5000, -4000, 100)).toMatchObject({ start: 0, end: 1 });
+    expect(windowRange(offsets, 5000, 6000, 100)).toMatchObject({ start: 99, end: 100 });
+    expect(windowRange(prefixOffsets([]), 0, 100, 0)).toEqual({ start: 0, end: 0, before: 0, after: 0 });
+  });
+
+  it('always covers the viewport exactly with rendered items and spacers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: -2000, max: 40_000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 800 }),
+        (heights, top, size, margin) => {
+          const offsets = prefixOffsets(heights);
+          const total = offsets[heights.length];
+          const r = windowRange(offsets, top, top + size, margin);
+          expect(r.start).toBeGreaterThanOrEqual(0);
+          expect(r.end).toBeGreaterThan(r.start);
+          expect(r.end).toBeLessThanOrEqual(heights.length);
+          const rendered = heights.slice(r.start, r.end).reduce((a, b) => a + b, 0);
+          expect(r.before + rendered + r.after).toBe(total);
+          // Every item that is (partly) inside the viewport is rendered.
+          for (let i = 0; i < heights.length; i++) {
+            const visible = offsets[i] < top + size && offsets[i + 1] > top;
+            if (visible) expect(i >= r.start && i < r.end, `item ${i}`).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
