@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -29,8 +29,12 @@ export async function benchPopup(): Promise<string[]> {
     return [
       `popup size: ${kb(size.gzip)} gzip (${kb(size.raw)} raw) in ${size.files} files; catalog bundled: ${size.hasCatalog ? 'YES' : 'no'}`,
       `popup open-to-usable, ${COOKIES} cookies, page as tab (${RUNS} runs): ${stats(timings.tab)}`,
+      `  of which (medians): ${(['scripts', 'worker', 'render', 'paint'] as const)
+        .map((k) => `${k} ${median(timings.phases.map((p) => p[k])).toFixed(0)} ms`)
+        .join(', ')}`,
       `popup open-to-usable, ${COOKIES} cookies, real toolbar popup (${RUNS} runs): ${stats(timings.real)}`,
       `popup rows in the DOM with ${COOKIES} cookies: ${timings.rows}`,
+      `popup machine load during the runs (1-minute average, ${cpus().length} cores): ${loadavg()[0].toFixed(1)}`,
     ];
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -41,10 +45,14 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} kB`;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 function stats(ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return `median ${median.toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`;
+  return `median ${median(ms).toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`;
 }
 
 /** Every file the popup page loads: its HTML, then scripts and styles, following static imports. */
@@ -70,7 +78,18 @@ export function popupSize(dist: string): { raw: number; gzip: number; files: num
   return { raw, gzip, files: seen.size + 1, hasCatalog };
 }
 
-async function measure(dist: string): Promise<{ tab: number[]; real: number[]; rows: number }> {
+interface Phases {
+  /** Navigation start to the popup's first line of code. */
+  scripts: number;
+  /** From there to the first view from the worker. */
+  worker: number;
+  /** From there to the DOM committed. */
+  render: number;
+  /** From there to painted. */
+  paint: number;
+}
+
+async function measure(dist: string): Promise<{ tab: number[]; real: number[]; rows: number; phases: Phases[] }> {
   const sites = await startHttpsSites((_req, res, host) => {
     if (host === 'bench.test') {
       const images = Array.from({ length: HOSTS }, (_, i) => `<img src="${sites.url(`h${i}.test`, '/p')}">`).join('');
@@ -97,11 +116,21 @@ async function measure(dist: string): Promise<{ tab: number[]; real: number[]; r
     await probe.close();
 
     const tab: number[] = [];
+    const phases: Phases[] = [];
     for (let i = 0; i < RUNS; i++) {
       const p = await browser.context.newPage();
       await p.goto(popupUrl);
       await p.waitForFunction(() => performance.getEntriesByName('popup:usable').length > 0);
-      tab.push(await p.evaluate(() => performance.getEntriesByName('popup:usable')[0].startTime));
+      const marks = await p.evaluate(() =>
+        Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      );
+      tab.push(marks['popup:usable']);
+      phases.push({
+        scripts: marks['popup:start'],
+        worker: marks['tab-store:first-view'] - marks['popup:start'],
+        render: marks['popup:ready'] - marks['tab-store:first-view'],
+        paint: marks['popup:usable'] - marks['popup:ready'],
+      });
       await p.close();
     }
     const real: number[] = [];
@@ -112,7 +141,7 @@ async function measure(dist: string): Promise<{ tab: number[]; real: number[]; r
       real.push(await popup.evaluate<number>(`performance.getEntriesByName('popup:usable')[0].startTime`));
       await popup.close();
     }
-    return { tab, real, rows };
+    return { tab, real, rows, phases };
   } finally {
     await browser.close();
     await sites.close();

@@ -20,6 +20,7 @@ interface Entity {
  * package's usage statistics, homepages and products are dropped at build time.
  */
 export function domainOwnersPlugin(): Plugin {
+  let used = false;
   return {
     name: 'cookie-inspector-domain-owners',
     resolveId(id) {
@@ -27,8 +28,16 @@ export function domainOwnersPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null;
+      used = true;
       const records = compactOwners(readEntities());
       return `export const owners = JSON.parse(${JSON.stringify(JSON.stringify(records))});`;
+    },
+    generateBundle() {
+      // The MIT licence asks that its notice travel with copies of the data.
+      if (!used) return;
+      const require = createRequire(import.meta.url);
+      const source = readFileSync(require.resolve('third-party-web/LICENSE'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'licenses/third-party-web.txt', source });
     },
   };
 }

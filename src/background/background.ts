@@ -34,6 +34,7 @@ import { StorageWriter } from './storage-writer';
 import { cookiesOfTab, DEFAULT_STORE, topSite } from './tab-cookies';
 import { labelsForTab } from './tab-labels';
 import { type TabState, TabTracker, webHost } from './tab-tracker';
+import { realTimers, type Timers } from './timers';
 import { countByCategory, HISTORY_KEY, type RemovedCookie, UndoHistory } from './undo-history';
 
 /**
@@ -50,6 +51,8 @@ export interface BackgroundOptions {
   pushDelayMs?: number;
   /** How many cookies are removed or restored at once. */
   concurrency?: number;
+  /** For the badge's and the live pages' debouncing. */
+  timers?: Timers;
 }
 
 export interface Background {
@@ -83,8 +86,9 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const deletions = new SerialQueue();
   const sessionWriter = new StorageWriter(api.storageSession);
   const mirror = new CookieMirror(labeller, nowSeconds);
-  const live = new LivePorts(tabSnapshot, options.pushDelayMs);
-  const badge = new Badge(api.action, api.tabs, badgeCount, options.badge);
+  const timers = options.timers ?? realTimers;
+  const live = new LivePorts(tabSnapshot, options.pushDelayMs, timers);
+  const badge = new Badge(api.action, api.tabs, badgeCount, options.badge, timers);
   const settings = new SettingsStore(api.storageLocal, () => {
     live.markAll();
     badge.schedule();

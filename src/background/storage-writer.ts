@@ -36,6 +36,8 @@ export class StorageWriter {
     if (this.running) return;
     this.running = this.drain().finally(() => {
       this.running = null;
+      // A put that came after the loop's last check but before this line would wait forever.
+      if (this.pending.size > 0) this.start();
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectClues, decide, heuristicFallback, looksLikeIdentifier, MIN_CONFIDENCE, nameWords } from './heuristics';
+import { collectClues, decide, heuristicFallback, looksLikeIdentifier, MIN_CONFIDENCE } from './heuristics';
 import type { CookieLike, Party } from './types';
 
 const NOW = 1_700_000_000;
@@ -8,20 +8,6 @@ const DAY = 86_400;
 function guess(cookie: Partial<CookieLike> & { name: string }, party: Party = 'first') {
   return heuristicFallback({ domain: 'www.example.com', ...cookie }, { now: NOW }, party);
 }
-
-describe('nameWords', () => {
-  it.each([
-    ['ASP.NET_SessionId', 'asp net session id'],
-    ['_hjSessionUser_12', 'hj session user 12'],
-    ['XMLHttpRequest', 'xml http request'],
-    ['PHPSESSID', 'phpsessid'],
-    ['wp-settings-1', 'wp settings 1'],
-    ['_ga_ABC123', 'ga abc 123'],
-    ['', ''],
-  ])('%s -> %s', (name, words) => {
-    expect(nameWords(name).join(' ')).toBe(words);
-  });
-});
 
 describe('looksLikeIdentifier', () => {
   it.each([

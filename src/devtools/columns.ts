@@ -79,7 +79,7 @@ export const COLUMNS: readonly Column[] = [
   {
     id: 'value',
     title: 'panelColValue',
-    width: 220,
+    width: 200,
     sortValue: (r) => r.cookie.value,
     text: (r) => r.cookie.value.slice(0, CELL_TEXT_LIMIT),
   },
@@ -110,14 +110,14 @@ export const COLUMNS: readonly Column[] = [
   {
     id: 'httpOnly',
     title: 'panelColHttpOnly',
-    width: 72,
+    width: 84,
     sortValue: (r) => (r.cookie.httpOnly ? 1 : 0),
     text: (r) => (r.cookie.httpOnly ? CHECK : ''),
   },
   {
     id: 'secure',
     title: 'panelColSecure',
-    width: 60,
+    width: 68,
     sortValue: (r) => (r.cookie.secure ? 1 : 0),
     text: (r) => (r.cookie.secure ? CHECK : ''),
   },
@@ -137,18 +137,18 @@ export const COLUMNS: readonly Column[] = [
     text: (r) => priorityOf(r.cookie) ?? '',
   },
   {
-    id: 'vendor',
-    title: 'panelColVendor',
-    width: 140,
-    sortValue: (r) => r.label.vendor ?? '',
-    text: (r) => r.label.vendor ?? '',
-  },
-  {
     id: 'category',
     title: 'panelColCategory',
     width: 100,
     sortValue: (r) => CATEGORIES.indexOf(r.label.category),
     text: (r) => categoryName(r.label.category),
+  },
+  {
+    id: 'vendor',
+    title: 'panelColVendor',
+    width: 140,
+    sortValue: (r) => r.label.vendor ?? '',
+    text: (r) => r.label.vendor ?? '',
   },
   {
     id: 'purpose',

@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** A collapsed row is three lines of text; the list measures real heights as rows appear. */
-const ROW_ESTIMATE = 66;
+const ROW_ESTIMATE = 68;
 
 /** The tab's cookies by category: each group a labelled region with its own list of rows. */
 export function CookieList({

@@ -47,10 +47,18 @@ export class FakeClient implements Client {
     return this.listeners.get(tabId)?.size ?? 0;
   }
 
+  /** Like the worker, open every live port with a snapshot (unless the worker is down). */
+  snapshotOnSubscribe = true;
+
   subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void {
     const set = this.listeners.get(tabId) ?? new Set();
     set.add(onPush);
     this.listeners.set(tabId, set);
+    if (this.snapshotOnSubscribe && !this.down && this.views.has(tabId)) {
+      queueMicrotask(() => {
+        if (set.has(onPush)) onPush({ type: 'snapshot', view: this.currentView(tabId) });
+      });
+    }
     return () => set.delete(onPush);
   }
 
@@ -87,15 +95,8 @@ export class FakeClient implements Client {
 
   private answer(kind: RequestKind, payload: unknown): unknown {
     switch (kind) {
-      case 'getTabView': {
-        const { tabId } = payload as RequestOf<'getTabView'>;
-        const view = this.mustView(tabId);
-        return structuredClone({
-          ...view,
-          includeUnknown: this.settings.includeUnknown,
-          siteSettings: view.site ? (this.settings.sites[view.site] ?? null) : null,
-        });
-      }
+      case 'getTabView':
+        return this.currentView((payload as RequestOf<'getTabView'>).tabId);
       case 'deleteOptional': {
         const { tabId } = payload as RequestOf<'deleteOptional'>;
         const view = this.mustView(tabId);
@@ -157,6 +158,15 @@ export class FakeClient implements Client {
       records.map((r) => r.key),
     );
     return { batchId, removed, removedTotal: records.length, vanished: [], failed: [] };
+  }
+
+  private currentView(tabId: number): TabView {
+    const view = this.mustView(tabId);
+    return structuredClone({
+      ...view,
+      includeUnknown: this.settings.includeUnknown,
+      siteSettings: view.site ? (this.settings.sites[view.site] ?? null) : null,
+    });
   }
 
   private mustView(tabId: number): TabView {

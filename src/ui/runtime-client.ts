@@ -51,21 +51,27 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     let port: PortLike | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
+    // Doubles while the worker keeps dropping the port without a word, back to the start on a message.
+    let delay = reconnectDelay;
+    const again = () => {
+      port = null;
+      if (closed) return;
+      timer = setTimeout(connect, delay);
+      delay = Math.min(delay * 2 || 1, 5000);
+    };
     const connect = () => {
       if (closed) return;
       try {
         port = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}` });
       } catch {
-        timer = setTimeout(connect, reconnectDelay);
+        again();
         return;
       }
       port.onMessage.addListener((message) => {
+        delay = reconnectDelay;
         if (!closed && isPush(message)) onPush(message);
       });
-      port.onDisconnect.addListener(() => {
-        port = null;
-        if (!closed) timer = setTimeout(connect, reconnectDelay);
-      });
+      port.onDisconnect.addListener(again);
     };
     connect();
     return () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Client } from '../shared/protocol';
 import { type TabState, TabStore } from './tab-store';
 
@@ -6,7 +6,8 @@ import { type TabState, TabStore } from './tab-store';
 export function useTabStore(client: Client, tabId: number): [TabState, TabStore] {
   const store = useMemo(() => new TabStore(client, tabId), [client, tabId]);
   const [state, setState] = useState(store.getState());
-  useEffect(() => {
+  // A layout effect runs before the first paint: the port opens a frame earlier than with useEffect.
+  useLayoutEffect(() => {
     const off = store.subscribe(() => setState(store.getState()));
     store.start();
     return () => {

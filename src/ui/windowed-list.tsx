@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { prefixOffsets, windowRange } from './virtual-window';
 
 interface Props<T> {
@@ -15,7 +15,7 @@ interface Props<T> {
 }
 
 /** Pixels rendered beyond each edge of the viewport, so keyboard focus and fast scrolls find rows. */
-const MARGIN = 600;
+const MARGIN = 300;
 
 /**
  * A list that renders only the items near the viewport once it is long. The page (window) scrolls,
@@ -62,14 +62,15 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
       )
     : { start: 0, end: items.length, before: 0, after: 0 };
 
-  useLayoutEffect(() => {
+  // After paint, so measuring never holds up the first frame; an estimate within a pixel is kept.
+  useEffect(() => {
     if (!windowed || !ref.current) return;
     let changed = false;
     for (const child of ref.current.children) {
       const key = (child as HTMLElement).dataset.key;
       if (key === undefined) continue;
       const height = child.getBoundingClientRect().height;
-      if (Math.abs((known.get(key) ?? -1) - height) > 0.5) {
+      if (Math.abs((known.get(key) ?? estimate) - height) > 1) {
         known.set(key, height);
         changed = true;
       }

@@ -95,10 +95,11 @@ describe('the popup against a fake worker', () => {
     const { page } = await open('many');
     await page.getByTestId('total').waitFor();
     await page.evaluate(() => window.scrollTo(0, 900));
-    const first = page.locator('.row-toggle').nth(3);
-    const name = await first.locator('.row-name').innerText();
-    await first.click();
-    const handle = await first.elementHandle();
+    // The row that is at the top of the viewport once the list has re-rendered for the scroll.
+    const name = 'cookie_0028';
+    await expect.poll(() => page.getByTestId('cookie-name').allInnerTexts()).toContain(name);
+    const handle = await page.locator('.row-toggle').filter({ hasText: name }).elementHandle();
+    await handle!.click();
     const scrollBefore = await page.evaluate(() => window.scrollY);
     await page.evaluate(() => {
       const { client, record, tabId } = fixture;

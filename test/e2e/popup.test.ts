@@ -193,6 +193,10 @@ describe('the popup on a real site', () => {
         .toBe('7 cookies in this tab');
       expect(await popup.evaluate<string>(`document.querySelector('[data-testid=site]').textContent`)).toBe('shop.test');
       expect(await popup.evaluate<number>(`performance.getEntriesByName('popup:usable').length`)).toBe(1);
+      // Chrome grows the popup window to fit the page after the first paint: wait for its full size.
+      await expect.poll(() => popup.evaluate<number>('innerWidth')).toBeGreaterThanOrEqual(400);
+      await expect.poll(() => popup.evaluate<number>('innerHeight')).toBeGreaterThanOrEqual(400);
+      await popup.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       mkdirSync(SCREENSHOTS, { recursive: true });
       writeFileSync(resolve(SCREENSHOTS, 'popup-real.png'), await popup.screenshot());
     } finally {

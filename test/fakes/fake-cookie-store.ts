@@ -39,6 +39,8 @@ export class FakeCookieStore implements CookiesApi {
   stores: CookieStore[];
   private readonly cookies = new Map<string, BrowserCookie>();
   private readonly stubborn = new Set<string>();
+  /** When set, an expired overwrite is accepted but changes nothing (to exercise the fallback). */
+  ignoreExpiredOverwrites = false;
   private readonly now: () => number;
   /** Every call, for tests that check what the worker asked the browser to do. */
   readonly calls: Array<{ method: string; args: unknown }> = [];
@@ -74,7 +76,7 @@ export class FakeCookieStore implements CookiesApi {
     const key = cookieKey(cookie);
     const existing = this.cookies.get(key);
     if (!cookie.session && (cookie.expirationDate ?? 0) <= this.now()) {
-      if (existing && !this.stubborn.has(key)) this.delete(key, 'expired_overwrite');
+      if (existing && !this.stubborn.has(key) && !this.ignoreExpiredOverwrites) this.delete(key, 'expired_overwrite');
       // Chromium answers an expired overwrite with whichever cookie `get` finds for the URL.
       return [...this.cookies.values()].find((c) => c.name === cookie.name);
     }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
-import { CATEGORIES, type Category } from '../../core/types';
+import type { Category } from '../../core/types';
 import type { HistoryBatch } from '../../shared/protocol';
+import { GROUP_ORDER } from '../../ui/cookie-groups';
 import { categoryName } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { type PanelKey, t } from '../t';
@@ -27,7 +28,8 @@ interface Props {
 
 export function ActionBar(props: Props) {
   const { busy, selectedCount, shownCount, categoryCounts, undoable } = props;
-  const present = CATEGORIES.filter((c) => categoryCounts[c] > 0);
+  // Optional categories first: essential cookies are the ones nobody removes by accident.
+  const present = GROUP_ORDER.filter((c) => categoryCounts[c] > 0);
   const [chosen, setChosen] = useState<Category | ''>('');
   const category: Category | '' =
     chosen !== '' && categoryCounts[chosen] > 0 ? chosen : present.length > 0 ? present[0] : '';
@@ -73,7 +75,7 @@ export function ActionBar(props: Props) {
           onClick={() => undoable && props.onUndo(undoable.id)}
           data-testid="undo-last"
         >
-          {t('panelUndoLast', formatNumber(undoable?.count ?? 0))}
+          {undoable ? t('panelUndoLast', formatNumber(undoable.count)) : t('panelUndoNothing')}
         </button>
       </fieldset>
       <fieldset class="action-group">

@@ -121,6 +121,10 @@ describe('cookie-inspector eval', () => {
     const io = fakeIO('');
     expect(await main(['eval'], io)).toBe(2);
     expect(io.err()).toContain('CookieBlock');
+    const missing = fakeIO('');
+    expect(await main(['eval', 'no-such-file.json'], missing)).toBe(2);
+    expect(missing.err()).toContain('cannot read no-such-file.json');
+    expect(missing.err()).not.toContain('    at ');
   });
 });
 

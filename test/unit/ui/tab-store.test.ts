@@ -30,8 +30,10 @@ async function settle() {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
 
-function setup(view = tabView(sampleRecords())) {
+/** `portSnapshot: false` plays a worker that does not open ports with a snapshot, so the store must ask. */
+function setup(view = tabView(sampleRecords()), { portSnapshot = true } = {}) {
   const client = new FakeClient();
+  client.snapshotOnSubscribe = portSnapshot;
   client.setView(view);
   const timers = manualTimers();
   const store = new TabStore(client, view.tabId, { schedule: (run) => run(), timers, retryDelay: () => 10 });
@@ -43,7 +45,7 @@ function setup(view = tabView(sampleRecords())) {
 const names = (store: TabStore) => store.getState().records.map((r) => r.cookie.name).sort();
 
 describe('TabStore', () => {
-  it('loads the tab view and listens for changes', async () => {
+  it('shows the snapshot the live port opens with, without asking again', async () => {
     const { client, store } = setup();
     expect(store.getState().phase).toBe('loading');
     store.start();
@@ -51,8 +53,21 @@ describe('TabStore', () => {
     expect(store.getState().phase).toBe('ready');
     expect(store.getState().records).toHaveLength(7);
     expect(client.subscriberCount(7)).toBe(1);
+    expect(client.requests).toEqual([]);
     store.stop();
     expect(client.subscriberCount(7)).toBe(0);
+  });
+
+  it('asks with a request when the port sends no snapshot', async () => {
+    const { client, store, timers } = setup(undefined, { portSnapshot: false });
+    store.start();
+    await settle();
+    expect(store.getState().phase).toBe('loading');
+    timers.fireAll();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+    expect(store.getState().records).toHaveLength(7);
+    expect(client.requests.map((r) => r.kind)).toEqual(['getTabView']);
   });
 
   it('applies live upserts and removals by key', async () => {
@@ -78,10 +93,11 @@ describe('TabStore', () => {
   });
 
   it('keeps a change that arrives before the first answer', async () => {
-    const { client, store } = setup();
+    const { client, store, timers } = setup(undefined, { portSnapshot: false });
     store.start();
-    // Before the request resolves: the change is buffered and applied after the snapshot.
+    // Before the request is answered: the change is buffered and applied after the view.
     client.push(7, { type: 'changes', tabId: 7, upserts: [record('early', 'analytics')], removals: [] });
+    timers.fireAll();
     await settle();
     expect(names(store)).toContain('early');
   });
@@ -90,6 +106,7 @@ describe('TabStore', () => {
     const { client, store, timers } = setup();
     client.down = true;
     store.start();
+    timers.fireAll();
     await settle();
     expect(store.getState().phase).toBe('restarting');
     expect(timers.pending).toBe(1);
@@ -100,9 +117,10 @@ describe('TabStore', () => {
   });
 
   it('reports an error the worker answers with, and retries on request', async () => {
-    const { client, store } = setup();
+    const { client, store, timers } = setup(undefined, { portSnapshot: false });
     client.failNext('getTabView', 'No tab 7.');
     store.start();
+    timers.fireAll();
     await settle();
     expect(store.getState()).toMatchObject({ phase: 'failed', error: 'No tab 7.' });
     store.retry();
@@ -111,8 +129,9 @@ describe('TabStore', () => {
   });
 
   it('asks again while the tab is still loading', async () => {
-    const { client, store, timers } = setup(tabView([], { status: 'loading' }));
+    const { client, store, timers } = setup(tabView([], { status: 'loading' }), { portSnapshot: false });
     store.start();
+    timers.fireAll();
     await settle();
     expect(store.getState().view?.status).toBe('loading');
     client.setView(tabView(sampleRecords()));
@@ -192,12 +211,14 @@ describe('TabStore', () => {
 
 describe('TabStore with a worker that opens every port with a snapshot', () => {
   it('shows the port snapshot at once and ignores an older answer that comes after it', async () => {
-    const { client, store } = setup();
+    const { client, store, timers } = setup(undefined, { portSnapshot: false });
     store.start();
-    // The worker's snapshot (newer) comes through the port before the request is answered.
     client.push(7, { type: 'snapshot', view: tabView([record('from_port', 'essential')]) });
     expect(store.getState().phase).toBe('ready');
     expect(names(store)).toEqual(['from_port']);
+    expect(timers.pending).toBe(0);
+    // An answer to a request (here: the fake's seven cookies) cannot overrule the port.
+    store.retry();
     await settle();
     expect(names(store)).toEqual(['from_port']);
     client.push(7, { type: 'changes', tabId: 7, upserts: [record('next', 'marketing')], removals: [] });

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { findChromium } from '../../src/node/chromium';
+import { buildPanelFixture, serveFolder } from '../../test/e2e/devtools-fixture/serve';
+
+/**
+ * The devtools panel with 5,000 cookies, opened as a tab in headless Chromium. Chromium keeps at
+ * most 3,300 cookies in a profile, so the tab's cookies come from the in-memory worker of the
+ * panel fixture (test/e2e/devtools-fixture), which answers like the real one: the panel's code is
+ * the shipped code. Times are from the page's own clock, up to the next frame after the change.
+ */
+
+const COOKIES = 5000;
+const RUNS = 5;
+
+export async function benchPanel(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'cookie-inspector-bench-panel-'));
+  const server = await (async () => {
+    await buildPanelFixture(dir);
+    return serveFolder(dir);
+  })();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const firstRender: number[] = [];
+    const painted: number[] = [];
+    const sortTimes: number[] = [];
+    const filterTimes: number[] = [];
+    const searchTimes: number[] = [];
+    const scrollTimes: number[] = [];
+    let rows = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url(`/?cookies=${COOKIES}`));
+      await page.waitForFunction(() => performance.getEntriesByName('panel:ready').length > 0);
+      const ready = await page.evaluate(() => performance.getEntriesByName('panel:ready')[0].startTime);
+      firstRender.push(ready);
+      painted.push(await page.evaluate(nextFrame).then((t) => ready + t));
+      rows = await page.locator('.body-row').count();
+      for (const column of ['size', 'domain', 'expires', 'category', 'name']) {
+        sortTimes.push(await timed(page, `[data-column="${column}"].sort-button`, 'click'));
+      }
+      for (const category of ['analytics', 'marketing']) {
+        filterTimes.push(await timed(page, `[data-testid="filter-category-${category}"]`, 'click'));
+        filterTimes.push(await timed(page, `[data-testid="filter-category-${category}"]`, 'click'));
+      }
+      for (const query of ['g', 'go', 'goo', 'goo_1', 'shop.test', '']) {
+        searchTimes.push(await typed(page, query));
+      }
+      scrollTimes.push(await scrolled(page, 0.5), await scrolled(page, 1), await scrolled(page, 0));
+      await page.close();
+    }
+    return [
+      `panel first render, ${COOKIES} cookies, page as tab with the in-memory worker (${RUNS} runs): ${stats(firstRender)}; painted: ${stats(painted)}`,
+      `panel rows in the DOM with ${COOKIES} cookies: ${rows}`,
+      `panel sort by a column, to the next frame (${sortTimes.length} sorts): ${stats(sortTimes)}`,
+      `panel category filter on/off, to the next frame (${filterTimes.length} clicks): ${stats(filterTimes)}`,
+      `panel free-text search keystroke, to the next frame (${searchTimes.length} keystrokes): ${stats(searchTimes)}`,
+      `panel scroll jump, to the next frame (${scrollTimes.length} jumps): ${stats(scrollTimes)}`,
+      `panel machine load during the runs (1-minute average, ${cpus().length} cores): ${loadavg()[0].toFixed(1)}`,
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Milliseconds until the frame after the current one has been produced. */
+function nextFrame(): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)));
+}
+
+function timed(page: Page, selector: string, action: 'click'): Promise<number> {
+  return page.evaluate(
+    ({ selector }) => {
+      const target = document.querySelector<HTMLElement>(selector);
+      if (!target) throw new Error(`no ${selector}`);
+      const start = performance.now();
+      target.click();
+      return new Promise<number>((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)),
+      );
+    },
+    { selector, action },
+  );
+}
+
+function typed(page: Page, query: string): Promise<number> {
+  return page.evaluate((query) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="search"]');
+    if (!input) throw new Error('no search field');
+    const start = performance.now();
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return new Promise<number>((resolve) =>
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)),
+    );
+  }, query);
+}
+
+function scrolled(page: Page, fraction: number): Promise<number> {
+  return page.evaluate((fraction) => {
+    const scroller = document.querySelector<HTMLElement>('.grid-scroll');
+    if (!scroller) throw new Error('no grid');
+    const start = performance.now();
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) * fraction;
+    // The grid renders the new rows on the animation frame after the scroll event.
+    return new Promise<number>((resolve) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)),
+      ),
+    );
+  }, fraction);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function stats(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `median ${median(ms).toFixed(0)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`;
+}

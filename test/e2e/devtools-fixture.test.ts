@@ -1,0 +1,287 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/node/chromium';
+import type { CookieRecord } from '../../src/shared/protocol';
+import { generateRecords, makeRecord } from './devtools-fixture/records';
+import { buildPanelFixture, type StaticServer, serveFolder } from './devtools-fixture/serve';
+
+/**
+ * The panel's components in real Chromium against an in-memory worker (src/ui/fake-client.ts):
+ * scale, sorting, filters, keyboard, live marks and rendering. Runs without the extension.
+ */
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+const COUNT = 5000;
+const records = generateRecords(COUNT);
+
+interface FixtureWindow {
+  panelFixture: {
+    client: { requests: Array<{ kind: string; payload: unknown }> };
+    copied: string[];
+    upsert(records: CookieRecord[]): void;
+    remove(keys: string[]): void;
+  };
+}
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  const dir = join(tmpdir(), `cookie-inspector-panel-fixture-${process.pid}`);
+  await buildPanelFixture(dir);
+  server = await serveFolder(dir);
+  browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = `cookies=${COUNT}`): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await p.goto(server.url(`/?${query}`));
+  await p.getByRole('row').nth(1).waitFor();
+  (p as Page & { errors: string[] }).errors = errors;
+  return p;
+}
+
+function errorsOf(p: Page): string[] {
+  return (p as Page & { errors: string[] }).errors;
+}
+
+async function columnTexts(p: Page, column: string, n = 15): Promise<string[]> {
+  return p.locator(`.body-row [data-column="${column}"]`).evaluateAll((cells, limit) => {
+    // Rows are absolutely placed; read them in screen order.
+    const rows = cells.map((c) => ({ top: (c.parentElement as HTMLElement).offsetTop, text: c.textContent ?? '' }));
+    return rows
+      .sort((a, b) => a.top - b.top)
+      .slice(0, limit)
+      .map((r) => r.text);
+  }, n);
+}
+
+async function shownCount(p: Page): Promise<number> {
+  const text = await p.getByTestId('count').innerText();
+  return Number(/^([\d\s,.]+) of/.exec(text)?.[1].replace(/\D/g, ''));
+}
+
+describe('the panel with 5,000 cookies (fake worker)', () => {
+  beforeEach(async () => {
+    page = await open();
+  });
+
+  it('is an ARIA grid that renders only the rows near the viewport', async () => {
+    const grid = page.getByRole('grid', { name: 'Cookies of the inspected tab' });
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    expect(await grid.getAttribute('aria-multiselectable')).toBe('true');
+    expect(await page.getByRole('columnheader').count()).toBeGreaterThanOrEqual(15);
+    const rendered = await page.locator('.body-row').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(120);
+    await page.locator('.grid-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect.poll(() => page.locator(`[role=row][aria-rowindex="${COUNT + 1}"]`).count()).toBe(1);
+    expect(await page.locator('.body-row').count()).toBeLessThan(120);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('sorts by a column, both ways, and says so with aria-sort', async () => {
+    const header = page.getByRole('columnheader', { name: 'Size' });
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = (await columnTexts(page, 'size')).map(Number);
+    const smallest = Math.min(...records.map((r) => new TextEncoder().encode(r.cookie.name + r.cookie.value).length));
+    expect(ascending[0]).toBe(smallest);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    const descending = (await columnTexts(page, 'size')).map(Number);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(descending[0]).toBeGreaterThan(ascending[0]);
+
+    await page.getByRole('columnheader', { name: 'Domain' }).getByRole('button').click();
+    const domains = await columnTexts(page, 'domain', 5);
+    const firstDomain = [...new Set(records.map((r) => r.cookie.domain))].sort((a, b) =>
+      a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true }),
+    )[0];
+    expect(domains[0]).toBe(firstDomain);
+    await page.close();
+  });
+
+  it('filters by category, party, vendor, flags and free text', async () => {
+    await page.getByTestId('filter-category-analytics').click();
+    const analytics = records.filter((r) => r.label.category === 'analytics');
+    await expect.poll(() => shownCount(page)).toBe(analytics.length);
+    expect(new Set(await columnTexts(page, 'category', 30))).toEqual(new Set(['Analytics']));
+
+    await page.getByTestId('filter-party').selectOption('third');
+    const thirdAnalytics = analytics.filter((r) => r.label.party === 'third');
+    await expect.poll(() => shownCount(page)).toBe(thirdAnalytics.length);
+
+    await page.getByTestId('filter-vendor').selectOption('Hotjar');
+    await page.getByTestId('filter-flag-httpOnly').click();
+    const narrowed = thirdAnalytics.filter((r) => r.label.vendor === 'Hotjar' && r.cookie.httpOnly);
+    await expect.poll(() => shownCount(page)).toBe(narrowed.length);
+    expect(new Set(await columnTexts(page, 'httpOnly', 30))).toEqual(new Set(['✓']));
+
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(() => shownCount(page)).toBe(COUNT);
+
+    const target = records[1234];
+    await page.getByTestId('search').fill(target.cookie.value.toUpperCase());
+    const matching = records.filter((r) =>
+      [r.cookie.name, r.cookie.value, r.cookie.domain, r.cookie.path, r.label.vendor ?? '', r.label.purpose ?? '']
+        .join('\n')
+        .toLowerCase()
+        .includes(target.cookie.value.toLowerCase()),
+    );
+    await expect.poll(() => shownCount(page)).toBe(matching.length);
+    expect(await columnTexts(page, 'name', 50)).toContain(target.cookie.name);
+    await page.close();
+  });
+
+  it('is usable with the keyboard: move, extend, select all, remove', async () => {
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('ArrowDown');
+    const first = page.locator('[role=row][aria-rowindex="2"]');
+    await expect.poll(() => first.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.locator('.body-row[aria-selected="true"]').count()).toBe(3);
+    const names = await columnTexts(page, 'name', 3);
+    await expect.poll(() => page.getByTestId('detail-name').innerText()).toBe(names[2]);
+
+    await page.keyboard.press('Delete');
+    await expect.poll(() => shownCount(page)).toBe(COUNT - 3);
+    const requests = await page.evaluate(() =>
+      (globalThis as unknown as FixtureWindow).panelFixture.client.requests.filter((r) => r.kind === 'deleteCookies'),
+    );
+    expect((requests[0].payload as { cookies: Array<{ name: string }> }).cookies.map((c) => c.name).sort()).toEqual(
+      [...names].sort(),
+    );
+
+    // Removed rows stay on screen, marked, for a moment; wait until they are gone.
+    await expect.poll(() => page.locator('.body-row.is-removed').count(), { timeout: 5000 }).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator(`[role=row][aria-rowindex="${COUNT - 3 + 1}"]`).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.getByTestId('count').innerText()).toContain(`${(COUNT - 3).toLocaleString('en')} selected`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.body-row[aria-selected="true"]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the panel with a few cookies (fake worker)', () => {
+  it('marks new, changed and removed rows for a moment and keeps the selection', async () => {
+    page = await open('cookies=30');
+    const keep = page.locator('.body-row').nth(3);
+    await keep.click();
+    const keptKey = await keep.getAttribute('data-key');
+
+    const fresh = makeRecord(
+      { ...records[0].cookie, name: 'aaa_new_cookie', value: 'v1' },
+      { ...records[0].label, category: 'marketing' },
+    );
+    await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), fresh);
+    const row = page.locator(`[role=row][data-key="${fresh.key.replaceAll('"', '\\"')}"]`);
+    await expect.poll(() => row.getAttribute('data-change')).toBe('new');
+    await expect.poll(() => row.getAttribute('data-change'), { timeout: 5000 }).toBeNull();
+
+    await page.evaluate(
+      (r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]),
+      makeRecord({ ...fresh.cookie, value: 'v2' }, fresh.label),
+    );
+    await expect.poll(() => row.getAttribute('data-change')).toBe('changed');
+    expect(await row.locator('[data-column="value"]').innerText()).toBe('v2');
+
+    await page.evaluate((key) => (globalThis as unknown as FixtureWindow).panelFixture.remove([key]), fresh.key);
+    await expect.poll(() => row.getAttribute('data-change')).toBe('removed');
+    await expect.poll(() => row.count(), { timeout: 5000 }).toBe(0);
+
+    const selected = page.locator('.body-row[aria-selected="true"]');
+    expect(await selected.count()).toBe(1);
+    expect(await selected.getAttribute('data-key')).toBe(keptKey);
+    await page.close();
+  });
+
+  it('shows names and values as text, never as markup, and copies the full value', async () => {
+    page = await open('cookies=200');
+    const hostile = records.slice(0, 200).find((r) => r.cookie.value.startsWith('<img'));
+    expect(hostile).toBeDefined();
+    await page.getByTestId('search').fill(hostile!.cookie.name);
+    const row = page.locator('.body-row').first();
+    expect(await row.locator('[data-column="value"]').innerText()).toBe(hostile!.cookie.value);
+    await row.click();
+    expect(await page.getByTestId('detail-value').inputValue()).toBe(hostile!.cookie.value);
+    await page.getByTestId('copy-value').click();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as FixtureWindow).panelFixture.copied))
+      .toEqual([hostile!.cookie.value]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('removes every cookie of a category and undoes it', async () => {
+    page = await open('cookies=40');
+    const marketing = records.slice(0, 40).filter((r) => r.label.category === 'marketing').length;
+    expect(marketing).toBeGreaterThan(0);
+    await page.getByTestId('remove-category-choice').selectOption('marketing');
+    await page.getByTestId('remove-category').click();
+    await expect.poll(() => shownCount(page)).toBe(40 - marketing);
+    await expect.poll(() => page.getByTestId('outcome').innerText()).toContain(`Removed ${marketing}`);
+    await page.getByTestId('outcome').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => shownCount(page)).toBe(40);
+    await expect.poll(() => page.getByTestId('outcome').innerText()).toContain(`Restored ${marketing}`);
+    await page.close();
+  });
+
+  it('downloads each export as a file', async () => {
+    page = await open('cookies=25');
+    for (const [format, check] of [
+      ['json', (text: string) => expect(JSON.parse(text).cookies).toHaveLength(25)],
+      ['csv', (text: string) => expect(text.split('\r\n')[0]).toMatch(/^name,value,domain,path,/)],
+      ['netscape', (text: string) => expect(text.split('\n')[0]).toBe('# Netscape HTTP Cookie File')],
+      ['markdown', (text: string) => expect(text).toMatch(/^# Cookie declaration for shop\.test\n/)],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+      const path = await download.path();
+      check(readFileSync(path, 'utf8'));
+      expect(download.suggestedFilename()).toMatch(/^cookie(s|-declaration)-shop\.test-.*\.(json|csv|txt|md)$/);
+    }
+    await page.close();
+  });
+
+  it('follows the theme it is given, and the system otherwise', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      page = await open(`cookies=40&theme=${theme === 'light' ? 'default' : 'dark'}`);
+      await page.locator('.body-row').nth(4).click();
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(23, 25, 28)');
+      await page.screenshot({ path: join(SCREENSHOTS, `devtools-panel-${theme}.png`) });
+      await page.close();
+    }
+    page = await browser.newPage({ colorScheme: 'dark' });
+    await page.goto(server.url('/?cookies=5'));
+    await page.getByRole('row').nth(1).waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 25, 28)');
+    await page.close();
+  });
+});

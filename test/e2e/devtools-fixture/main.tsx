@@ -1,0 +1,48 @@
+import { render } from 'preact';
+import { PanelApp } from '../../../src/devtools/components/panel-app';
+import { parsePanelParams } from '../../../src/devtools/panel-params';
+import { applyTheme } from '../../../src/devtools/theme';
+import type { CookieRecord } from '../../../src/shared/protocol';
+import { ClientContext } from '../../../src/ui/client-context';
+import { FakeClient } from '../../../src/ui/fake-client';
+import { generateRecords } from './records';
+import '../../../src/ui/theme.css';
+import '../../../src/devtools/panel.css';
+
+/**
+ * The panel mounted on a plain page with an in-memory worker: tests and the benchmark drive it
+ * without an extension. `?cookies=N` sets how many cookies the tab has.
+ */
+const params = new URLSearchParams(location.search);
+const client = new FakeClient();
+client.setView({
+  tabId: 1,
+  url: 'https://shop.test/cart',
+  site: 'shop.test',
+  status: 'ok',
+  cookies: generateRecords(Number(params.get('cookies') ?? 40)),
+  siteSettings: null,
+  includeUnknown: false,
+});
+applyTheme(document.documentElement, parsePanelParams(location.search).theme);
+
+const copied: string[] = [];
+const fixture = {
+  client,
+  copied,
+  upsert: (records: CookieRecord[]) => client.upsert(1, records),
+  remove: (keys: string[]) => client.remove(1, keys),
+};
+(globalThis as { panelFixture?: typeof fixture }).panelFixture = fixture;
+
+render(
+  <ClientContext.Provider value={client}>
+    <PanelApp
+      tabId={1}
+      copy={async (text) => {
+        copied.push(text);
+      }}
+    />
+  </ClientContext.Provider>,
+  document.getElementById('app')!,
+);

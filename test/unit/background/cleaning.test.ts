@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { shouldClean } from '../../../src/background/site-cleaner';
+import type { Label } from '../../../src/core/types';
+import type { BrowserCookie, HistoryBatch, SiteSettings } from '../../../src/shared/protocol';
+import { FakeBrowser } from '../../fakes/fake-browser';
+import { settle, startWorker } from '../../fakes/worker';
+import { ask, cookieOn } from './helpers';
+
+const CLEAN: SiteSettings = { keepClean: true, allowedVendors: [], allowedCookies: [] };
+
+async function cleanShop(settings: SiteSettings = CLEAN) {
+  const browser = new FakeBrowser();
+  const worker = startWorker(browser);
+  const tab = browser.openTab('https://shop.test/');
+  browser.loadResource(tab, 'https://adnet.test/px.gif');
+  await settle(worker);
+  await ask(browser, 'setSiteSettings', { site: 'shop.test', settings });
+  await settle(worker);
+  return { browser, worker, tab };
+}
+
+const names = (browser: FakeBrowser) => browser.cookies.all().map((c) => c.name).sort();
+
+describe('keeping a site clean', () => {
+  it('removes a non-essential cookie as soon as it is set, keeps essential and unknown ones', async () => {
+    const { browser, worker } = await cleanShop();
+    for (const [host, name] of [
+      ['shop.test', '_ga'],
+      ['shop.test', 'sid'],
+      ['shop.test', 'mystery'],
+      ['adnet.test', 'IDE'],
+      ['elsewhere.test', '_ga'],
+    ]) {
+      await browser.cookies.set(cookieOn(host, name));
+    }
+    await settle(worker);
+    expect(names(browser)).toEqual(['_ga', 'mystery', 'sid']);
+    expect(browser.cookies.all().find((c) => c.name === '_ga')?.domain).toBe('elsewhere.test');
+    const history: HistoryBatch[] = await ask(browser, 'getHistory', {});
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ trigger: 'automatic', site: 'shop.test', count: 2 });
+    expect(history[0].byCategory).toMatchObject({ analytics: 1, marketing: 1 });
+  });
+
+  it('removes unknown cookies too when the user chose so', async () => {
+    const { browser, worker } = await cleanShop();
+    await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
+    await browser.cookies.set(cookieOn('shop.test', 'mystery'));
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await settle(worker);
+    expect(names(browser)).toEqual(['sid']);
+  });
+
+  it('respects the site’s exceptions: an allowed vendor, a single allowed cookie', async () => {
+    const { browser, worker } = await cleanShop({
+      keepClean: true,
+      allowedVendors: ['Google Analytics'],
+      allowedCookies: [{ name: 'lang', domain: '.shop.test' }],
+    });
+    for (const name of ['_ga', '_gid', 'lang', 'IDE']) await browser.cookies.set(cookieOn(name === 'IDE' ? 'adnet.test' : 'shop.test', name));
+    await settle(worker);
+    expect(names(browser)).toEqual(['_ga', '_gid', 'lang']);
+  });
+
+  it('cleans what is already there when turned on, and nothing on sites not kept clean', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const shop = browser.openTab('https://shop.test/');
+    const news = browser.openTab('https://news.test/');
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await browser.cookies.set(cookieOn('news.test', '_ga'));
+    await settle(worker);
+    expect(names(browser)).toEqual(['_ga', '_ga']);
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: CLEAN });
+    await settle(worker);
+    expect(browser.cookies.all().map((c) => c.domain)).toEqual(['news.test']);
+    expect(shop).not.toBe(news);
+  });
+
+  it('does not remove again what undo puts back', async () => {
+    const { browser, worker } = await cleanShop();
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await settle(worker);
+    expect(names(browser)).toEqual([]);
+    const [batch]: HistoryBatch[] = await ask(browser, 'getHistory', {});
+    const undo = await ask(browser, 'undo', { batchId: batch.id });
+    expect(undo.restored).toBe(1);
+    await settle(worker);
+    expect(names(browser)).toEqual(['_ga']);
+    // The site setting it again later is cleaned as before.
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'again' }));
+    await settle(worker);
+    expect(names(browser)).toEqual([]);
+  });
+
+  it('stops when the user turns it off', async () => {
+    const { browser, worker } = await cleanShop();
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: { ...CLEAN, keepClean: false } });
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await settle(worker);
+    expect(names(browser)).toEqual(['_ga']);
+    expect((await ask(browser, 'getSettings', {})).sites).toEqual({});
+  });
+});
+
+describe('the cleaning policy', () => {
+  const cookie: BrowserCookie = {
+    name: 'c', value: '', domain: '.shop.test', path: '/', secure: true, httpOnly: false,
+    sameSite: 'lax', hostOnly: false, session: true, storeId: '0',
+  };
+  const label = (category: Label['category'], vendor: string | null = null): Label => ({
+    category, vendor, purpose: null, lifetime: { kind: 'session' }, party: 'first', source: 'exact', confidence: 1, entryId: null, reason: '',
+  });
+
+  it('never removes essential cookies, unknown ones only when chosen, and honours exceptions', () => {
+    expect(shouldClean(cookie, label('essential'), CLEAN, true)).toBe(false);
+    expect(shouldClean(cookie, label('unknown'), CLEAN, false)).toBe(false);
+    expect(shouldClean(cookie, label('unknown'), CLEAN, true)).toBe(true);
+    for (const category of ['functional', 'analytics', 'marketing'] as const) {
+      expect(shouldClean(cookie, label(category), CLEAN, false)).toBe(true);
+    }
+    expect(shouldClean(cookie, label('analytics', 'V'), { ...CLEAN, allowedVendors: ['V'] }, false)).toBe(false);
+    expect(shouldClean(cookie, label('analytics'), { ...CLEAN, allowedCookies: [{ name: 'c', domain: 'shop.test' }] }, false)).toBe(false);
+    expect(shouldClean(cookie, label('analytics'), { ...CLEAN, allowedCookies: [{ name: 'c', domain: 'other.test' }] }, false)).toBe(true);
+    expect(shouldClean(cookie, label('analytics'), { ...CLEAN, keepClean: false }, true)).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { LIVE_PORT_PREFIX, type PushMessage } from '../../../src/shared/protocol';
+import { FakeBrowser } from '../../fakes/fake-browser';
+import { manualTimers } from '../../fakes/manual-timers';
+import { flushEvents, settle, startWorker } from '../../fakes/worker';
+import { ask, cookieOn } from './helpers';
+
+function summary(message: PushMessage): string {
+  if (message.type === 'snapshot') return `snapshot ${message.view.site} [${message.view.cookies.map((r) => r.cookie.name)}]`;
+  if (message.type === 'changes') return `changes +[${message.upserts.map((r) => `${r.cookie.name}=${r.cookie.value}`)}] -${message.removals.length}`;
+  return `history ${message.history.length}`;
+}
+
+describe('live updates to an open page', () => {
+  it('sends a snapshot, then only what changed, then a snapshot again after a navigation', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await settle(worker);
+    const port = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    await settle(worker);
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: '1' }));
+    await settle(worker);
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: '2' }));
+    await settle(worker);
+    await browser.cookies.remove({ url: 'https://shop.test/', name: 'sid' });
+    await browser.cookies.set(cookieOn('elsewhere.test', 'x'));
+    await settle(worker);
+    browser.navigate(tab, 'https://news.test/');
+    await settle(worker);
+    expect(port.received.map(summary)).toEqual([
+      'snapshot shop.test [sid]',
+      'changes +[_ga=1] -0',
+      'changes +[_ga=2] -0',
+      'changes +[] -1',
+      'snapshot news.test []',
+    ]);
+  });
+
+  it('pushes the history after a deletion and a fresh snapshot after a settings change', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await settle(worker);
+    const port = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    await settle(worker);
+    await ask(browser, 'deleteOptional', { tabId: tab });
+    await settle(worker);
+    await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
+    await settle(worker);
+    const got = port.received.map(summary);
+    // The history and the removal travel separately; their order does not matter.
+    expect([got[0], [got[1], got[2]].sort(), got[3], got.length]).toEqual([
+      'snapshot shop.test [_ga]',
+      ['changes +[] -1', 'history 1'],
+      'snapshot shop.test []',
+      4,
+    ]);
+    const last = port.received.at(-1);
+    expect(last?.type === 'snapshot' && last.view.includeUnknown).toBe(true);
+  });
+
+  it('stops sending to a page that closed, and coalesces a burst into one message', async () => {
+    const browser = new FakeBrowser();
+    const clock = manualTimers();
+    const worker = startWorker(browser, { timers: clock.timers });
+    // Delivers every pending event, then lets every debounced job run.
+    const drain = async () => {
+      for (let i = 0; i < 4; i++) {
+        await flushEvents();
+        clock.fireAll();
+      }
+      await worker.settled();
+    };
+    const tab = browser.openTab('https://shop.test/');
+    await drain();
+    const closing = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    const staying = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    await drain();
+    closing.close();
+    await Promise.all(['a', 'b', 'c', 'd'].map((n) => browser.cookies.set(cookieOn('shop.test', `_ga_${n}`))));
+    await flushEvents();
+    expect(clock.pending.size).toBeGreaterThan(0);
+    await drain();
+    expect(closing.received.map(summary)).toEqual(['snapshot shop.test []']);
+    expect(staying.received.map(summary)).toEqual([
+      'snapshot shop.test []',
+      'changes +[_ga_a=_ga_a-value,_ga_b=_ga_b-value,_ga_c=_ga_c-value,_ga_d=_ga_d-value] -0',
+    ]);
+  });
+});

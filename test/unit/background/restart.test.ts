@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBackground } from '../../../src/background/background';
+import { registerListeners } from '../../../src/background/listeners';
+import { TAB_KEY_PREFIX } from '../../../src/background/tab-tracker';
+import { FakeBrowser } from '../../fakes/fake-browser';
+import { testLabeller } from '../../fakes/test-labeller';
+import { settle, startWorker } from '../../fakes/worker';
+import { ask, cookieOn, viewNames } from './helpers';
+
+describe('a worker stopped and started again', () => {
+  it('still knows which hosts each tab loaded from', async () => {
+    const browser = new FakeBrowser();
+    const first = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    browser.loadResource(tab, 'https://cdn.widget.test/w.js');
+    await browser.cookies.set(cookieOn('cdn.widget.test', 'chat_state'));
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await settle(first);
+    browser.stopWorker();
+    // The frame list would not reveal a script's host: only stored state can.
+    const second = startWorker(browser);
+    expect(await viewNames(browser, tab)).toEqual(['chat_state@cdn.widget.test/', 'sid@shop.test/']);
+    await settle(second);
+  });
+
+  it('keeps the undo history and settings, and undo still works', async () => {
+    const browser = new FakeBrowser();
+    const first = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await settle(first);
+    await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
+    const report = await ask(browser, 'deleteOptional', { tabId: tab });
+    await settle(first);
+    browser.stopWorker();
+    const second = startWorker(browser);
+    expect((await ask(browser, 'getHistory', {})).map((b) => b.id)).toEqual([report.batchId]);
+    expect((await ask(browser, 'getSettings', {})).includeUnknown).toBe(true);
+    expect((await ask(browser, 'undo', { batchId: report.batchId! })).restored).toBe(1);
+    expect(browser.cookies.all().map((c) => c.name)).toEqual(['_ga']);
+    await settle(second);
+  });
+
+  it('answers a message that woke it only once it is ready', async () => {
+    const browser = new FakeBrowser();
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    const api = browser.api();
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    const get = api.storageSession.get.bind(api.storageSession);
+    api.storageSession.get = async (keys) => {
+      await slow;
+      return get(keys);
+    };
+    const worker = createBackground(api, { labeller: testLabeller() });
+    registerListeners(api, worker);
+    const answer = browser.sendMessage({ kind: 'getTabView', payload: { tabId: tab } });
+    void worker.start();
+    release();
+    const reply = await answer;
+    expect(reply.ok && reply.value).toMatchObject({ status: 'ok', cookies: [{ cookie: { name: 'sid' } }] });
+  });
+
+  it('forgets tabs closed while it was stopped and learns tabs opened before it', async () => {
+    const browser = new FakeBrowser();
+    const first = startWorker(browser);
+    const closed = browser.openTab('https://gone.test/');
+    await settle(first);
+    browser.stopWorker();
+    browser.closeTabSilently(closed);
+    const early = browser.openTab('https://early.test/');
+    browser.loadFrame(early, 'https://frame.test/f');
+    await browser.cookies.set(cookieOn('frame.test', 'chat_state'));
+    const second = startWorker(browser);
+    await settle(second);
+    expect(browser.storageSession.keys()).not.toContain(`${TAB_KEY_PREFIX}${closed}`);
+    expect(await viewNames(browser, early)).toEqual(['chat_state@frame.test/']);
+  });
+
+  it('retries a start-up that failed', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const browser = new FakeBrowser();
+    const api = browser.api();
+    const getAll = api.cookies.getAll.bind(api.cookies);
+    let failures = 1;
+    api.cookies.getAll = async (q) => {
+      if (failures-- > 0) throw new Error('the browser is busy');
+      return getAll(q);
+    };
+    const worker = createBackground(api, { labeller: testLabeller() });
+    registerListeners(api, worker);
+    await expect(worker.start()).rejects.toThrow('the browser is busy');
+    const reply = await browser.sendMessage({ kind: 'getHistory', payload: {} });
+    expect(reply).toEqual({ ok: true, value: [] });
+    expect(error).toHaveBeenCalledWith('Cookie Inspector: the worker failed to start', expect.any(Error));
+    error.mockRestore();
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isOwnPage } from '../../../src/background/message-router';
+import { LIVE_PORT_PREFIX } from '../../../src/shared/protocol';
+import { EXTENSION_ID, EXTENSION_ORIGIN, FakeBrowser, POPUP_SENDER } from '../../fakes/fake-browser';
+import { settle, startWorker } from '../../fakes/worker';
+
+const runtime = { id: EXTENSION_ID, getURL: (p: string) => `${EXTENSION_ORIGIN}/${p.replace(/^\//, '')}` };
+
+describe('who may talk to the worker', () => {
+  it('accepts the extension’s own pages only', () => {
+    expect(isOwnPage(POPUP_SENDER, runtime)).toBe(true);
+    expect(isOwnPage({ id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/devtools/panel.html?tab=3`, tab: { id: 3 } }, runtime)).toBe(true);
+    // A content script of ours runs in a web page: same id, the page's URL.
+    expect(isOwnPage({ id: EXTENSION_ID, url: 'https://evil.test/', tab: { id: 3 } }, runtime)).toBe(false);
+    expect(isOwnPage({ id: 'another-extension', url: `chrome-extension://another-extension/x.html` }, runtime)).toBe(false);
+    expect(isOwnPage({ id: EXTENSION_ID }, runtime)).toBe(false);
+    expect(isOwnPage({ id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/p.html`, origin: 'https://evil.test' }, runtime)).toBe(false);
+    expect(isOwnPage(undefined, runtime)).toBe(false);
+  });
+
+  it('rejects requests from elsewhere and malformed requests, with a reason', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    await settle(worker);
+    const fromPage = await browser.sendMessage({ kind: 'getHistory', payload: {} }, { id: EXTENSION_ID, url: 'https://evil.test/' });
+    expect(fromPage).toEqual({ ok: false, error: 'only the extension’s own pages may talk to its worker' });
+    const cases: Array<[unknown, string]> = [
+      ['hello', 'not a request'],
+      [{ kind: 'dropDatabase', payload: {} }, 'not a request'],
+      [{ kind: 'getTabView', payload: { tabId: -1 } }, 'tabId must be a tab id'],
+      [{ kind: 'getTabView', payload: { tabId: '3' } }, 'tabId must be a tab id'],
+      [{ kind: 'deleteCookies', payload: { tabId: null, cookies: 'all' } }, 'cookies must be a list'],
+      [{ kind: 'deleteCookies', payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: 'x', storeId: '0' }] } }, 'cookies[0].path must start with /'],
+      [{ kind: 'deleteCookies', payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: '/', storeId: '0', partitionKey: 'p' }] } }, 'cookies[0].partitionKey'],
+      [{ kind: 'deleteCategory', payload: { tabId: 1, category: 'tasty' } }, 'category must be one of'],
+      [{ kind: 'undo', payload: { batchId: '' } }, 'batchId must be a non-empty string'],
+    ];
+    for (const [message, error] of cases) {
+      const reply = await browser.sendMessage(message);
+      expect(reply.ok).toBe(false);
+      expect(!reply.ok && reply.error).toContain(error);
+    }
+  });
+
+  it('opens live ports for its own pages only, and only with a tab id', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    await settle(worker);
+    const fromPage = browser.connect(`${LIVE_PORT_PREFIX}${tab}`, { id: EXTENSION_ID, url: 'https://shop.test/' });
+    const noTab = browser.connect(`${LIVE_PORT_PREFIX}`);
+    const good = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    await settle(worker);
+    expect(fromPage.disconnected).toBe(true);
+    expect(noTab.disconnected).toBe(true);
+    expect(fromPage.received).toEqual([]);
+    expect(good.disconnected).toBe(false);
+    expect(good.received.map((m) => m.type)).toEqual(['snapshot']);
+  });
+});

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CookieMirror } from '../../../src/background/cookie-mirror';
+import { labelsForTab } from '../../../src/background/tab-labels';
+import type { BrowserCookie } from '../../../src/shared/protocol';
+import { testLabeller } from '../../fakes/test-labeller';
+
+const labeller = testLabeller();
+
+const cookieArb = fc.record({
+  name: fc.constantFrom('_ga', '_gid', '_ga_X1', 'IDE', 'shared_id', 'chat_state', 'sid', 'lang', 'trk_1', 'other'),
+  domain: fc.constantFrom('shop.test', '.shop.test', 'adnet.test', '.tracker.test', 'chat.test'),
+  expires: fc.option(fc.integer({ min: 1, max: 10_000_000 }), { nil: undefined }),
+});
+
+describe('labels as a tab sees them', () => {
+  it('equal labelling each cookie afresh with the tab’s page, whatever the cookie and page', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cookieArb, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('https://shop.test/', 'https://www.adnet.test/', 'https://tracker.test/x', undefined),
+        fc.integer({ min: 0, max: 100_000 }),
+        (specs, topLevelUrl, elapsed) => {
+          const labelledAt = 1_700_000_000;
+          const now = labelledAt + elapsed;
+          const mirror = new CookieMirror(labeller, () => labelledAt);
+          const cookies: BrowserCookie[] = specs.map((s, i) => ({
+            name: s.name,
+            value: String(i),
+            domain: s.domain,
+            path: `/${i}`,
+            secure: true,
+            httpOnly: false,
+            sameSite: 'lax',
+            hostOnly: !s.domain.startsWith('.'),
+            session: s.expires === undefined,
+            ...(s.expires === undefined ? {} : { expirationDate: labelledAt + s.expires }),
+            storeId: '0',
+          }));
+          mirror.replaceAll(cookies);
+          const entries = [...mirror.values()];
+          const derived = labelsForTab(entries, labeller, { topLevelUrl, now });
+          const vendorsOnPage = [...new Set(derived.filter((l) => l.vendor && !l.ambiguous).map((l) => l.vendor as string))];
+          entries.forEach((entry, i) => {
+            const fresh = labeller.label(entry.cookie, { topLevelUrl, now, vendorsOnPage });
+            expect(derived[i]).toEqual(fresh);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('settles a name two vendors share by the vendors present on the tab', () => {
+    const mirror = new CookieMirror(labeller, () => 0);
+    const base = { value: '', path: '/', secure: true, httpOnly: false, sameSite: 'lax' as const, hostOnly: true, session: true, storeId: '0' };
+    mirror.replaceAll([
+      { ...base, name: 'shared_id', domain: 'x.test' },
+      { ...base, name: 'IDE', domain: 'adnet.test' },
+    ]);
+    const entries = [...mirror.values()];
+    expect(entries[0].label.ambiguous).toHaveLength(2);
+    const [shared] = labelsForTab(entries, labeller, { topLevelUrl: 'https://shop.test/', now: 0 });
+    expect(shared).toMatchObject({ vendor: 'AdNet', category: 'marketing' });
+    expect(shared.ambiguous).toBeUndefined();
+  });
+});
