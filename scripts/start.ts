@@ -30,8 +30,12 @@ function build(): string {
     return findExtensionDist();
   }
   say('Building the extension (npm run build)…');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('`npm run build` failed; see the messages above.');
+  // The build's own output only matters when it fails.
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error('`npm run build` failed; see the messages above.');
+  }
   return findExtensionDist();
 }
 
@@ -74,10 +78,14 @@ async function showPage({ world, browser, client }: Session, demo: DemoPage): Pr
     width: 400,
     height: 640,
   });
-  await screenshot(browser, `src/devtools/panel.html?tabId=${tabId}`, `${demo.id}-panel.png`, {
-    width: 1100,
-    height: 640,
-  });
+  await screenshot(
+    browser,
+    `src/devtools/panel.html?tabId=${tabId}`,
+    `${demo.id}-panel.png`,
+    { width: 1280, height: 720 },
+    // Open the first cookie's details, where the panel explains its label.
+    (panel) => panel.locator('[role="row"][data-key]').first().click({ timeout: 2000 }),
+  );
 }
 
 async function screenshot(
@@ -85,6 +93,7 @@ async function screenshot(
   path: string,
   file: string,
   size: { width: number; height: number },
+  prepare?: (page: Page) => Promise<void>,
 ): Promise<void> {
   const page = await browser.context.newPage();
   await page.setViewportSize(size);
@@ -94,6 +103,8 @@ async function screenshot(
     const app = document.getElementById('app');
     return app !== null && app.childElementCount > 0 && !document.querySelector('[data-testid$="loading"]');
   });
+  // A screenshot without the extra step is still worth having.
+  await prepare?.(page).catch(() => undefined);
   await page.screenshot({ path: join(OUTPUT, file), fullPage: true });
   await page.close();
 }

@@ -137,7 +137,9 @@ async function measure(dist: string): Promise<{ tab: number[]; real: number[]; r
     for (let i = 0; i < RUNS; i++) {
       await page.bringToFront();
       const popup = await openRealPopup(browser);
-      await waitFor(async () => (await popup.evaluate<number>(`performance.getEntriesByName('popup:usable').length`)) > 0);
+      await waitFor(
+        async () => (await popup.evaluate<number>(`performance.getEntriesByName('popup:usable').length`)) > 0,
+      );
       real.push(await popup.evaluate<number>(`performance.getEntriesByName('popup:usable')[0].startTime`));
       await popup.close();
     }
@@ -158,7 +160,9 @@ async function setCookies(browser: ExtensionBrowser, port: number): Promise<void
         for (let i = 0; i < perHost; i++) {
           const name = i < known.length ? known[i] : `bench_${h}_${i}`;
           const url = `https://h${h}.test:${port}/`;
-          jobs.push(chrome.cookies.set({ url, name, value: `v${i}`, secure: true, sameSite: 'no_restriction', expirationDate }));
+          jobs.push(
+            chrome.cookies.set({ url, name, value: `v${i}`, secure: true, sameSite: 'no_restriction', expirationDate }),
+          );
         }
       }
       await Promise.all(jobs);

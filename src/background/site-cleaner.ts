@@ -4,7 +4,7 @@ import type { Category, Label } from '../core/types';
 import type { BrowserCookie, SiteSettings } from '../shared/protocol';
 import type { MirrorEntry } from './cookie-mirror';
 import type { SettingsStore } from './settings';
-import { belongsToTab, topSite } from './tab-cookies';
+import { belongsToTab, type TabScope } from './tab-cookies';
 import { labelForTab } from './tab-labels';
 import type { TabState, TabTracker } from './tab-tracker';
 
@@ -82,7 +82,7 @@ export class SiteCleaner {
     const seen = new Set<string>();
     const now = this.now();
     for (const tab of this.tracker.all()) {
-      if (topSite(tab) !== site) continue;
+      if (tab.site !== site) continue;
       for (const entry of entries(tab)) {
         if (seen.has(entry.key)) continue;
         seen.add(entry.key);
@@ -100,11 +100,19 @@ export class SiteCleaner {
     includeUnknown: boolean,
     now: number,
   ): CleaningVerdict | null {
-    const site = topSite(tab);
-    const policy = site ? sites[site] : undefined;
-    if (!site || !policy?.keepClean || !belongsToTab(entry.cookie, tab, now)) return null;
-    const label = labelForTab(entry, this.labeller, { topLevelUrl: tab.url ?? undefined, now });
-    return shouldClean(entry.cookie, label, policy, includeUnknown) ? { site, category: label.category } : null;
+    const scopes: TabScope[] = [tab];
+    // A page's own response sets its cookies before it commits: they belong to where the tab is going.
+    if (tab.pendingSite)
+      scopes.push({ url: tab.pendingUrl, site: tab.pendingSite, hosts: tab.pending, storeId: tab.storeId });
+    for (const scope of scopes) {
+      // Cheapest test first: most tabs are not of a site kept clean.
+      const site = scope.site;
+      const policy = site ? sites[site] : undefined;
+      if (!site || !policy?.keepClean || !belongsToTab(entry.cookie, scope, now)) continue;
+      const label = labelForTab(entry, this.labeller, { topLevelUrl: scope.url ?? undefined, now });
+      if (shouldClean(entry.cookie, label, policy, includeUnknown)) return { site, category: label.category };
+    }
+    return null;
   }
 }
 

@@ -16,6 +16,8 @@ export const DEFAULT_STORE = '0';
 
 export interface TabScope {
   url: string | null;
+  /** The registrable domain of `url`, when the caller has it already. */
+  site?: string | null;
   hosts: ReadonlySet<string>;
   storeId: string | null;
 }
@@ -62,7 +64,8 @@ export function isExpired(cookie: BrowserCookie, now: number): boolean {
 }
 
 /** The registrable domain of the tab's top-level page, when it is a web page. */
-export function topSite(tab: { url: string | null }): string | null {
+export function topSite(tab: { url: string | null; site?: string | null }): string | null {
+  if (tab.site !== undefined) return tab.site;
   return tab.url && webHost(tab.url) ? siteOfUrl(tab.url) : null;
 }
 

@@ -1,3 +1,4 @@
+import { siteOfUrl } from '../core/domains';
 import type { NavigationDetails, RequestDetails } from './browser-api';
 import type { StorageWriter } from './storage-writer';
 
@@ -16,9 +17,17 @@ export interface TabState {
   readonly tabId: number;
   /** The committed top-level URL, or null before the first commit we saw. */
   url: string | null;
+  /** Registrable domain of `url` when it is a web page; kept with it, as every cookie event asks. */
+  site: string | null;
   hosts: Set<string>;
   /** Hosts of the top-level navigation in progress (its redirects), merged in when it commits. */
   pending: Set<string>;
+  /**
+   * Where the navigation in progress is going (its latest request). The document's own response
+   * sets its cookies before the commit, so cleaning must already apply the destination's policy.
+   */
+  pendingUrl: string | null;
+  pendingSite: string | null;
   /** The tab's cookie store, once known. */
   storeId: string | null;
 }
@@ -27,6 +36,7 @@ interface StoredTab {
   url: string | null;
   hosts: string[];
   pending: string[];
+  pendingUrl: string | null;
   storeId: string | null;
 }
 
@@ -58,8 +68,11 @@ export class TabTracker {
       this.tabs.set(tabId, {
         tabId,
         url: tab.url,
+        site: siteOf(tab.url),
         hosts: new Set(tab.hosts),
         pending: new Set(tab.pending),
+        pendingUrl: tab.pendingUrl,
+        pendingSite: siteOf(tab.pendingUrl),
         storeId: tab.storeId,
       });
     }
@@ -67,7 +80,16 @@ export class TabTracker {
 
   /** Starts tracking a tab first seen now, from what is on screen: its URL and its frames. */
   seed(tabId: number, url: string | null, frameUrls: readonly string[], storeId: string | null): TabState {
-    const state: TabState = { tabId, url, hosts: new Set(), pending: new Set(), storeId };
+    const state: TabState = {
+      tabId,
+      url,
+      site: siteOf(url),
+      hosts: new Set(),
+      pending: new Set(),
+      pendingUrl: null,
+      pendingSite: null,
+      storeId,
+    };
     for (const u of [url, ...frameUrls]) {
       const host = u ? webHost(u) : null;
       if (host) state.hosts.add(host);
@@ -90,9 +112,12 @@ export class TabTracker {
     const state = this.ensure(details.tabId);
     if (details.frameId === 0) {
       state.url = details.url;
+      state.site = siteOf(details.url);
       state.hosts = new Set(state.pending);
       if (host) state.hosts.add(host);
       state.pending.clear();
+      state.pendingUrl = null;
+      state.pendingSite = null;
       this.persist(state);
       this.onChange(details.tabId, 'navigated');
     } else if (host) {
@@ -106,8 +131,10 @@ export class TabTracker {
     if (!host) return;
     const state = this.ensure(details.tabId);
     if (details.type === 'main_frame') {
-      if (state.pending.has(host)) return;
+      if (state.pending.has(host) && state.pendingUrl === details.url) return;
       state.pending.add(host);
+      state.pendingUrl = details.url;
+      state.pendingSite = siteOf(details.url);
       this.persist(state);
     } else {
       this.addHost(state, host);
@@ -119,6 +146,7 @@ export class TabTracker {
     const state = this.tabs.get(tabId);
     if (!state || state.url === url) return;
     state.url = url;
+    state.site = siteOf(url);
     const host = webHost(url);
     if (host) state.hosts.add(host);
     this.persist(state);
@@ -152,6 +180,7 @@ export class TabTracker {
       url: state.url,
       hosts: [...state.hosts],
       pending: [...state.pending],
+      pendingUrl: state.pendingUrl,
       storeId: state.storeId,
     };
     this.writer.put(TAB_KEY_PREFIX + state.tabId, stored);
@@ -159,6 +188,10 @@ export class TabTracker {
 }
 
 const WEB_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+
+function siteOf(url: string | null): string | null {
+  return url && webHost(url) ? siteOfUrl(url) : null;
+}
 
 /** The host of a URL cookies can be sent to, or null (data:, blob:, about:, extension pages). */
 export function webHost(url: string): string | null {
@@ -178,5 +211,6 @@ function parseStoredTab(value: unknown): StoredTab | null {
   if (v.url !== null && typeof v.url !== 'string') return null;
   if (!strings(v.hosts) || !strings(v.pending)) return null;
   if (v.storeId !== null && typeof v.storeId !== 'string') return null;
-  return { url: v.url, hosts: v.hosts, pending: v.pending, storeId: v.storeId };
+  const pendingUrl = typeof v.pendingUrl === 'string' ? v.pendingUrl : null;
+  return { url: v.url, hosts: v.hosts, pending: v.pending, pendingUrl, storeId: v.storeId };
 }

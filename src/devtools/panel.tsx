@@ -8,6 +8,7 @@ import { applyTheme } from './theme';
 import '../ui/theme.css';
 import './panel.css';
 
+performance.mark('panel:start');
 const { tabId, theme } = parsePanelParams(location.search);
 applyTheme(document.documentElement, theme);
 document.documentElement.lang = chrome.i18n.getMessage('uiLocale') || 'en';

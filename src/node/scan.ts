@@ -1,7 +1,7 @@
 import type { TabView } from '../shared/protocol';
 import { launchWithExtension } from './chromium';
 import { findExtensionDist } from './extension-dist';
-import { openWorkerClient } from './worker-client';
+import { openWorkerClient, type WorkerClient } from './worker-client';
 
 /**
  * `cookie-inspector scan`: load pages in headless Chromium with the built extension, as a first
@@ -12,7 +12,7 @@ import { openWorkerClient } from './worker-client';
 export interface ScanOptions {
   /** The built extension; found next to the package by default. */
   extensionPath?: string;
-  /** Milliseconds to keep watching after the page has loaded, for cookies set late. */
+  /** After the page has loaded, it is done once its cookies have not changed for this many milliseconds. */
   waitMs: number;
   /** Milliseconds a page may take to load. */
   timeoutMs: number;
@@ -58,9 +58,8 @@ export async function scanUrls(
         } catch (error) {
           return { url, ok: false, ...describeLoadError(error, options) };
         }
-        await page.waitForTimeout(options.waitMs);
         const tabId = await client.tabIdOf(page);
-        const view = await client.waitForView(tabId, (v) => v.status === 'ok', options.timeoutMs);
+        const view = await settle(client, tabId, options);
         return { url, ok: true, finalUrl: page.url(), status, view };
       } finally {
         await page.close().catch(() => undefined);
@@ -76,6 +75,36 @@ export async function scanUrls(
     await browser.close();
   }
   return results;
+}
+
+/**
+ * Pages keep setting cookies after `load` (tag managers, widgets, timers): watch the tab until
+ * `waitMs` pass without any change to its cookies, but no longer than `timeoutMs`.
+ */
+async function settle(client: WorkerClient, tabId: number, options: ScanOptions): Promise<TabView> {
+  const deadline = Date.now() + options.timeoutMs;
+  let view = await client.waitForView(tabId, (v) => v.status === 'ok', options.timeoutMs);
+  let signature = cookieSignature(view);
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < options.waitMs && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, Math.min(POLL_MS, options.waitMs)));
+    view = await client.request('getTabView', { tabId });
+    const next = cookieSignature(view);
+    if (next !== signature) {
+      signature = next;
+      quietSince = Date.now();
+    }
+  }
+  return view;
+}
+
+const POLL_MS = 150;
+
+function cookieSignature(view: TabView): string {
+  return view.cookies
+    .map((r) => `${r.key}=${r.cookie.value}`)
+    .sort()
+    .join('\n');
 }
 
 function checkUrl(url: string): string | null {

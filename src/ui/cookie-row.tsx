@@ -58,8 +58,7 @@ export function CookieRow({ record, expanded, onToggle, now, actions, busy, cook
       {expanded && (
         <div class="row-details" id={detailsId}>
           <p class="row-reason">
-            <span class="visually-hidden">{t('detailWhy')} </span>
-            {label.reason}
+            <span class="reason-label">{t('detailWhy')}</span> {label.reason}
           </p>
           <dl class="facts">
             <dt>{t('detailDomain')}</dt>

@@ -12,6 +12,7 @@ import type {
 } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
 import { emptyCounts, isRemovable } from './cookie-summary';
+import { identity } from './tab-store';
 
 /**
  * A worker in memory, for rendering the pages without an extension: it answers every request the
@@ -27,6 +28,8 @@ export class FakeClient implements Client {
   private readonly batches = new Map<string, { tabId: number; records: CookieRecord[] }>();
   private nextBatch = 1;
   settings: Settings = { includeUnknown: false, sites: {} };
+  /** Names of cookies the browser refuses to remove: they stay and are reported as failed. */
+  readonly undeletable = new Set<string>();
 
   constructor(private readonly views: Map<number, TabView> = new Map()) {}
 
@@ -148,7 +151,11 @@ export class FakeClient implements Client {
     }
   }
 
-  private delete(tabId: number, records: CookieRecord[]): DeletionReport {
+  private delete(tabId: number, wanted: CookieRecord[]): DeletionReport {
+    const failed = wanted
+      .filter((r) => this.undeletable.has(r.cookie.name))
+      .map((r) => ({ identity: identity(r.cookie), error: `the browser kept ${r.cookie.name}` }));
+    const records = wanted.filter((r) => !this.undeletable.has(r.cookie.name));
     const removed: Record<Category, number> = emptyCounts();
     for (const r of records) removed[r.label.category]++;
     const batchId = records.length > 0 ? `batch-${this.nextBatch++}` : null;
@@ -157,7 +164,7 @@ export class FakeClient implements Client {
       tabId,
       records.map((r) => r.key),
     );
-    return { batchId, removed, removedTotal: records.length, vanished: [], failed: [] };
+    return { batchId, removed, removedTotal: records.length, vanished: [], failed };
   }
 
   private currentView(tabId: number): TabView {

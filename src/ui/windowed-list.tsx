@@ -26,7 +26,9 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
   const ref = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string, number>());
   const windowed = items.length > threshold;
-  const [viewport, setViewport] = useState(() => ({ top: 0, bottom: globalThis.innerHeight ?? 600 }));
+  // Until the list knows where it sits, it renders one margin's worth of rows: the popup's list
+  // starts below the summary, so that fills the first screen, and the rest follows after paint.
+  const [viewport, setViewport] = useState({ top: 0, bottom: 0 });
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {

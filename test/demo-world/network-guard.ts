@@ -12,8 +12,12 @@ export interface NetworkGuard {
   extensionRequests: string[];
   /** How many requests web pages made. */
   pageRequests(): number;
-  /** Requests the demo server received that came from an extension origin. */
-  serverSawExtension(world: DemoWorld): string[];
+  /**
+   * Requests the demo server received that no web page made: from an extension origin, or not
+   * initiated by any site (`Sec-Fetch-Site: none`) without being a navigation, as an extension's
+   * own fetch is.
+   */
+  serverSawNonPage(world: DemoWorld): string[];
 }
 
 const INTERNAL = /^(chrome-extension|data|blob|about|chrome):/;
@@ -34,10 +38,15 @@ export function watchNetwork(browser: ExtensionBrowser): NetworkGuard {
   return {
     extensionRequests,
     pageRequests: () => pageRequests,
-    serverSawExtension: (world) =>
+    serverSawNonPage: (world) =>
       world.requests
-        .filter((r) => r.origin?.startsWith('chrome-extension:') || r.referer?.startsWith('chrome-extension:'))
-        .map((r) => `${r.method} https://${r.host}${r.path} (origin ${r.origin}, referer ${r.referer})`),
+        .filter(
+          (r) =>
+            r.origin?.startsWith('chrome-extension:') ||
+            r.referer?.startsWith('chrome-extension:') ||
+            (r.fetchSite === 'none' && r.fetchDest !== 'document'),
+        )
+        .map((r) => `${r.method} https://${r.host}${r.path} (site ${r.fetchSite}, dest ${r.fetchDest})`),
   };
 }
 

@@ -15,6 +15,10 @@ const lines = [
   'Start Chromium so that *.test reaches this server and the certificate is accepted, for example:',
   `  chromium --host-resolver-rules="${world.hostResolverRules}" --ignore-certificate-errors \\`,
   '    --user-data-dir=/tmp/cookie-inspector-demo --load-extension=dist',
+  "(Chromium blocks third-party cookies by default: allow them in its settings to see the embedded chat's.)",
+  '',
+  'Or audit a page with the command-line tool (after `npm run build`):',
+  `  npx cookie-inspector scan ${world.pageUrl('shop')} --insecure --resolve '*.test=127.0.0.1' --json`,
   '',
   'Press Ctrl+C to stop.',
 ];

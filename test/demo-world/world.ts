@@ -71,6 +71,8 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       fetchSite: header('sec-fetch-site'),
       fetchDest: header('sec-fetch-dest'),
     });
+    // A page that never answers, for tests of load timeouts; closing the world ends it.
+    if (host === INDEX_HOST && url.pathname === '/never') return;
     const body = req.method === 'POST' ? await readBody(req) : '';
     const request: DemoRequest = {
       method: req.method ?? 'GET',

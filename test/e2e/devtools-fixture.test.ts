@@ -177,11 +177,13 @@ describe('the panel with 5,000 cookies (fake worker)', () => {
     // Removed rows stay on screen, marked, for a moment; wait until they are gone.
     await expect.poll(() => page.locator('.body-row.is-removed').count(), { timeout: 5000 }).toBe(0);
     await page.keyboard.press('End');
-    await expect.poll(() => page.locator(`[role=row][aria-rowindex="${COUNT - 3 + 1}"]`).getAttribute('aria-selected')).toBe(
-      'true',
-    );
+    await expect
+      .poll(() => page.locator(`[role=row][aria-rowindex="${COUNT - 3 + 1}"]`).getAttribute('aria-selected'))
+      .toBe('true');
     await page.keyboard.press('Control+a');
-    await expect.poll(() => page.getByTestId('count').innerText()).toContain(`${(COUNT - 3).toLocaleString('en')} selected`);
+    await expect
+      .poll(() => page.getByTestId('count').innerText())
+      .toContain(`${(COUNT - 3).toLocaleString('en')} selected`);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.body-row[aria-selected="true"]').count()).toBe(0);
     await page.close();
@@ -261,7 +263,10 @@ describe('the panel with a few cookies (fake worker)', () => {
       ['netscape', (text: string) => expect(text.split('\n')[0]).toBe('# Netscape HTTP Cookie File')],
       ['markdown', (text: string) => expect(text).toMatch(/^# Cookie declaration for shop\.test\n/)],
     ] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`export-${format}`).click(),
+      ]);
       const path = await download.path();
       check(readFileSync(path, 'utf8'));
       expect(download.suggestedFilename()).toMatch(/^cookie(s|-declaration)-shop\.test-.*\.(json|csv|txt|md)$/);

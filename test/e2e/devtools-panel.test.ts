@@ -66,7 +66,9 @@ afterAll(async () => {
 });
 
 function row(name: string) {
-  return panel.locator('.body-row').filter({ has: panel.locator(`[data-column="name"] .cell-text`).getByText(name, { exact: true }) });
+  return panel
+    .locator('.body-row')
+    .filter({ has: panel.locator(`[data-column="name"] .cell-text`).getByText(name, { exact: true }) });
 }
 
 function cell(name: string, column: string) {
@@ -184,7 +186,9 @@ describe('the devtools panel opened as a tab', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('# Netscape HTTP Cookie File');
     expect(lines).toContain('#HttpOnly_shop.test\tFALSE\t/\tTRUE\t0\tsid\ts3cr3t');
-    expect(lines.find((l) => l.includes('\t_ga\t'))).toMatch(/^shop\.test\tFALSE\t\/\tTRUE\t\d{10}\t_ga\tGA1\.2\.111\.222$/);
+    expect(lines.find((l) => l.includes('\t_ga\t'))).toMatch(
+      /^shop\.test\tFALSE\t\/\tTRUE\t\d{10}\t_ga\tGA1\.2\.111\.222$/,
+    );
     expect(lines.some((l) => l.startsWith('# Partitioned: '))).toBe(true);
   });
 

@@ -96,9 +96,9 @@ describe('the Cookies panel inside DevTools', () => {
     expect(names.sort()).toEqual(['_ga', 'sid']);
     // DevTools in a fresh profile uses its light ("default") theme.
     expect(await raw.evaluate(panel.targetId, 'document.documentElement.dataset.theme')).toBe('light');
-    expect(await raw.evaluate(panel.targetId, `document.querySelector('[role=grid]').getAttribute('aria-rowcount')`)).toBe(
-      '3',
-    );
+    expect(
+      await raw.evaluate(panel.targetId, `document.querySelector('[role=grid]').getAttribute('aria-rowcount')`),
+    ).toBe('3');
   });
 
   it('updates live when the inspected page sets a cookie', async () => {
@@ -123,12 +123,17 @@ describe('the Cookies panel inside DevTools', () => {
       })()`,
     );
     await poll(
-      () => raw.evaluate<string>(panel.targetId, `document.querySelector('[data-testid="detail-name"]')?.textContent ?? ''`),
+      () =>
+        raw.evaluate<string>(
+          panel.targetId,
+          `document.querySelector('[data-testid="detail-name"]')?.textContent ?? ''`,
+        ),
       (name) => name === '_ga',
     );
     await raw.evaluate(panel.targetId, `document.querySelector('[data-testid="detail-remove"]').click()`);
     await poll(
-      () => browser.worker.evaluate(async () => (await chrome.cookies.getAll({ domain: 'shop.test' })).map((c) => c.name)),
+      () =>
+        browser.worker.evaluate(async () => (await chrome.cookies.getAll({ domain: 'shop.test' })).map((c) => c.name)),
       (names) => !names.includes('_ga') && names.includes('sid'),
     );
     await poll(namesInPanel, (n) => !n.includes('_ga'));
@@ -136,10 +141,14 @@ describe('the Cookies panel inside DevTools', () => {
     const devtools = (await raw.targets()).filter((t) => t.type === 'page' && t.url.startsWith('devtools://'));
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const target of devtools) {
-      const shot = await raw.call<{ data: string }>(target.targetId, 'Page.captureScreenshot', { format: 'png' }).catch(
-        () => null,
-      );
-      if (shot) writeFileSync(join(SCREENSHOTS, `devtools-window-${devtools.indexOf(target)}.png`), Buffer.from(shot.data, 'base64'));
+      const shot = await raw
+        .call<{ data: string }>(target.targetId, 'Page.captureScreenshot', { format: 'png' })
+        .catch(() => null);
+      if (shot)
+        writeFileSync(
+          join(SCREENSHOTS, `devtools-window-${devtools.indexOf(target)}.png`),
+          Buffer.from(shot.data, 'base64'),
+        );
     }
   });
 });

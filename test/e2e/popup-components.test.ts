@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators; innerText is the text a person sees.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -62,8 +63,18 @@ describe('the popup against a fake worker', () => {
     );
     const groups = page.getByRole('group');
     expect(await groups.count()).toBe(5);
-    expect(await page.getByRole('group', { name: /Marketing/ }).getByRole('listitem').count()).toBe(1);
-    expect(await page.getByRole('group', { name: /Essential/ }).getByRole('listitem').count()).toBe(2);
+    expect(
+      await page
+        .getByRole('group', { name: /Marketing/ })
+        .getByRole('listitem')
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole('group', { name: /Essential/ })
+        .getByRole('listitem')
+        .count(),
+    ).toBe(2);
     expect(await page.getByRole('button', { name: 'Remove 4 optional cookies' }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -72,7 +83,14 @@ describe('the popup against a fake worker', () => {
     const { page } = await open('basic');
     const row = page.getByRole('group', { name: /Marketing/ }).getByRole('listitem');
     const text = await row.innerText();
-    for (const part of ['IDE', 'Third party', 'Ad Network', 'Shows ads based on your visits', 'Secure', 'SameSite=None']) {
+    for (const part of [
+      'IDE',
+      'Third party',
+      'Ad Network',
+      'Shows ads based on your visits',
+      'Secure',
+      'SameSite=None',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toMatch(/Partitioned · Known name, 95% sure/);
@@ -81,7 +99,15 @@ describe('the popup against a fake worker', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const details = await row.locator('.row-details').innerText();
-    for (const part of ['listed as marketing', '.ads.test', 'Path', 'Expires', 'Size', 'Cookie store', 'https://shop.test']) {
+    for (const part of [
+      'listed as marketing',
+      '.ads.test',
+      'Path',
+      'Expires',
+      'Size',
+      'Cookie store',
+      'https://shop.test',
+    ]) {
       expect(details).toContain(part);
     }
     expect(await row.getByTestId('cookie-value').count()).toBe(0);
@@ -103,7 +129,10 @@ describe('the popup against a fake worker', () => {
     const scrollBefore = await page.evaluate(() => window.scrollY);
     await page.evaluate(() => {
       const { client, record, tabId } = fixture;
-      client.upsert(tabId, [record('zzz_late_arrival', 'marketing'), record('cookie_0001', 'functional', { value: 'changed' })]);
+      client.upsert(tabId, [
+        record('zzz_late_arrival', 'marketing'),
+        record('cookie_0001', 'functional', { value: 'changed' }),
+      ]);
       client.remove(tabId, [client.view(tabId)!.cookies[4].key]);
     });
     await expect.poll(() => page.getByTestId('total').innerText()).toBe('1,000 cookies in this tab');
@@ -138,7 +167,7 @@ describe('the popup against a fake worker', () => {
     expect(await page.getByTestId('outcome').innerText()).toContain('Removed 1 cookie: 1 functional.');
   });
 
-  it('keeps the site clean and lists the exceptions, which can be taken back', async () => {
+  it('keeps the site clean and lists its exceptions, which can be taken back', async () => {
     const { page } = await open('basic');
     const toggle = page.getByRole('switch', { name: 'Keep this site clean' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
@@ -146,9 +175,9 @@ describe('the popup against a fake worker', () => {
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     const row = page.getByRole('listitem').filter({ hasText: '_ga' }).first();
     await row.locator('.row-toggle').click();
-    await row.getByRole('button', { name: 'Always keep Google Analytics cookies here' }).click();
-    await row.getByRole('button', { name: 'Always keep this cookie here' }).click();
-    const list = page.getByRole('list', { name: 'Always kept on this site' });
+    await row.getByRole('button', { name: 'Exempt all Google Analytics cookies' }).click();
+    await row.getByRole('button', { name: 'Exempt from automatic cleaning' }).click();
+    const list = page.getByRole('list', { name: 'Exceptions: never removed automatically' });
     await expect.poll(() => list.innerText()).toContain('_ga on .shop.test');
     expect(await list.innerText()).toContain('All cookies of Google Analytics');
     expect(await page.evaluate(() => fixture.client.settings.sites['shop.test'])).toEqual({
@@ -156,7 +185,7 @@ describe('the popup against a fake worker', () => {
       allowedVendors: ['Google Analytics'],
       allowedCookies: [{ name: '_ga', domain: '.shop.test' }],
     });
-    await page.getByRole('button', { name: 'Stop keeping Google Analytics' }).click();
+    await page.getByRole('button', { name: 'Remove the exception for Google Analytics' }).click();
     await expect.poll(() => list.innerText()).not.toContain('Google Analytics');
   });
 
@@ -243,5 +272,19 @@ describe('the popup against a fake worker', () => {
       .poll(() => page.getByTestId('outcome-error').innerText())
       .toContain('That did not work: the browser refused');
     expect(await page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+  });
+
+  it('names the cookies a removal could not take', async () => {
+    const { page } = await open('basic');
+    await page.getByTestId('total').waitFor();
+    await page.evaluate(() => fixture.client.undeletable.add('_gid'));
+    await page.getByTestId('remove-optional').click();
+    await expect
+      .poll(() => page.getByTestId('outcome-failed').innerText())
+      .toBe('1 cookie could not be removed: the browser kept _gid');
+    expect(await page.getByTestId('outcome').innerText()).toContain(
+      'Removed 3 cookies: 1 functional, 1 analytics, 1 marketing.',
+    );
+    expect(await page.getByTestId('cookie-name').allInnerTexts()).toContain('_gid');
   });
 });

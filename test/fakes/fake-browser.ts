@@ -158,8 +158,20 @@ export class FakeBrowser {
 
   /** A top-level navigation: the request (and its redirects), then the commit. */
   navigate(tabId: number, url: string, redirectsFrom: string[] = []): void {
+    this.startNavigation(tabId, url, redirectsFrom);
+    this.commitNavigation(tabId, url);
+  }
+
+  /** The requests of a top-level navigation; its response (and its cookies) come before the commit. */
+  startNavigation(tabId: number, url: string, redirectsFrom: string[] = []): void {
+    this.tab(tabId);
+    for (const hop of [...redirectsFrom, url]) {
+      this.events.request.emit({ tabId, frameId: 0, url: hop, type: 'main_frame' });
+    }
+  }
+
+  commitNavigation(tabId: number, url: string): void {
     const tab = this.tab(tabId);
-    for (const hop of [...redirectsFrom, url]) this.events.request.emit({ tabId, frameId: 0, url: hop, type: 'main_frame' });
     tab.url = url;
     tab.frames = [{ frameId: 0, url }];
     this.events.committed.emit({ tabId, frameId: 0, url });

@@ -2,8 +2,8 @@ import type {
   CookieChange,
   CookieQuery,
   CookieSetDetails,
-  CookiesApi,
   CookieStore,
+  CookiesApi,
   CookieTarget,
   PartitionKey,
 } from '../../src/background/browser-api';
@@ -38,6 +38,7 @@ export class FakeCookieStore implements CookiesApi {
   readonly onChanged = new FakeEvent<[CookieChange]>();
   stores: CookieStore[];
   private readonly cookies = new Map<string, BrowserCookie>();
+  private readonly byName = new Map<string, Set<string>>();
   private readonly stubborn = new Set<string>();
   /** When set, an expired overwrite is accepted but changes nothing (to exercise the fallback). */
   ignoreExpiredOverwrites = false;
@@ -81,7 +82,7 @@ export class FakeCookieStore implements CookiesApi {
       return [...this.cookies.values()].find((c) => c.name === cookie.name);
     }
     if (existing) this.delete(key, 'overwrite');
-    this.cookies.set(key, cookie);
+    this.store(key, cookie);
     this.emit({ removed: false, cookie: copy(cookie), cause: 'explicit' });
     return copy(cookie);
   }
@@ -92,8 +93,8 @@ export class FakeCookieStore implements CookiesApi {
     const url = new URL(target.url);
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const storeId = target.storeId ?? '0';
-    for (const [key, c] of [...this.cookies]) {
-      if (c.storeId !== storeId || c.name !== target.name || this.stubborn.has(key)) continue;
+    for (const [key, c] of this.named(target.name)) {
+      if (c.storeId !== storeId || this.stubborn.has(key)) continue;
       if (!samePartition(c.partitionKey, target.partitionKey)) continue;
       if (!sentTo(c, host, url.pathname, url.protocol === 'https:')) continue;
       this.delete(key, 'explicit');
@@ -140,16 +141,28 @@ export class FakeCookieStore implements CookiesApi {
     this.stubborn.add(cookieKey(cookie));
   }
 
+  private named(name: string): Array<[string, BrowserCookie]> {
+    return [...(this.byName.get(name) ?? [])].map((key) => [key, this.cookies.get(key) as BrowserCookie]);
+  }
+
+  private store(key: string, cookie: BrowserCookie): void {
+    this.cookies.set(key, cookie);
+    const keys = this.byName.get(cookie.name) ?? new Set<string>();
+    keys.add(key);
+    this.byName.set(cookie.name, keys);
+  }
+
   private delete(key: string, cause: CookieChange['cause']): void {
     const cookie = this.cookies.get(key);
     if (!cookie) return;
     this.cookies.delete(key);
+    this.byName.get(cookie.name)?.delete(key);
     this.emit({ removed: true, cookie: copy(cookie), cause });
   }
 
   private emit(change: CookieChange): void {
     // Chromium delivers change events asynchronously, after the call that caused them.
-    setTimeout(() => this.onChanged.emit(change), 0);
+    setImmediate(() => this.onChanged.emit(change));
   }
 
   private build(details: CookieSetDetails): BrowserCookie {
@@ -214,12 +227,15 @@ export class FakeCookieStore implements CookiesApi {
   }
 }
 
+// A macrotask, as an IPC round trip is; setImmediate because setTimeout(0) waits a whole millisecond.
 function tick(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function copy(cookie: BrowserCookie): BrowserCookie {
-  return structuredClone(cookie);
+  const out = { ...cookie };
+  if (cookie.partitionKey) out.partitionKey = { ...cookie.partitionKey };
+  return out;
 }
 
 function bare(domain: string): string {

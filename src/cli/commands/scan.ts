@@ -1,12 +1,7 @@
-import { formatMarkdownDeclaration } from '../../core/export/markdown';
 import { CATEGORIES, type Category } from '../../core/types';
-import { formatBreakdown, sortRecords } from '../../node/breakdown';
-import type { ScanResult } from '../../node/scan';
-import type { CookieRecord } from '../../shared/protocol';
-import { summarize } from '../../ui/cookie-summary';
 import { parseArgs } from '../args';
 import { type CliIO, UsageError } from '../io';
-import { type LabelRecord, toLabelRecord } from '../label-record';
+import { failOnMatches, jsonReport, markdownReport, tableReport } from '../scan-report';
 import { safeText } from '../table';
 
 export const SCAN_USAGE = `Usage: cookie-inspector scan URL... [--json | --markdown] [--wait MS] [--timeout MS]
@@ -17,7 +12,7 @@ visit, third-party cookies allowed) and reports the cookies the page set, labell
 
   --json                 machine-readable results (cookie values are never printed)
   --markdown             a cookie declaration per page, ready for a cookie policy
-  --wait MS              keep watching for cookies this long after the page loaded (default 2000)
+  --wait MS              after loading, wait until no cookie changed for MS milliseconds (default 2000)
   --timeout MS           give up on a page that takes longer to load (default 30000)
   --fail-on CATEGORY...  exit 1 when any cookie of these categories is set (${CATEGORIES.join(', ')})
   --insecure             accept self-signed certificates (local test hosts)
@@ -77,12 +72,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       else if (format === 'table') io.stdout(tableReport(result));
     },
   );
-  if (format === 'json') io.stdout(`${JSON.stringify(jsonReport(results), null, 2)}\n`);
-  if (format === 'markdown') io.stdout(markdownReport(results));
+  const now = Date.now() / 1000;
+  if (format === 'json') io.stdout(`${JSON.stringify(jsonReport(results, now), null, 2)}\n`);
+  if (format === 'markdown') io.stdout(markdownReport(results, now));
 
-  const offending = results.flatMap((r) =>
-    r.ok ? r.view.cookies.filter((c) => failOn.has(c.label.category)).map((c) => ({ url: r.url, record: c })) : [],
-  );
+  const offending = failOnMatches(results, failOn);
   for (const { url, record } of offending) {
     io.stderr(
       `cookie-inspector scan: --fail-on: ${safeText(record.cookie.name, 60)} (${record.label.category}) on ${url}\n`,
@@ -105,75 +99,4 @@ function resolveRule(value: string): string {
   const match = /^([A-Za-z0-9*._-]+)=([0-9A-Fa-f.:[\]]+)$/.exec(value.trim());
   if (!match) throw new UsageError(`--resolve takes HOST=IP, for example shop.test=127.0.0.1, not "${value}"`);
   return `MAP ${match[1]} ${match[2]}`;
-}
-
-function heading(result: Extract<ScanResult, { ok: true }>): string {
-  const status = result.status === null ? '' : `, HTTP ${result.status}`;
-  return `${safeText(result.finalUrl, 200)} (${result.view.site ?? 'no site'}${status})`;
-}
-
-function tableReport(result: Extract<ScanResult, { ok: true }>): string {
-  const breakdown = formatBreakdown(result.view)
-    .split('\n')
-    .map((line) => (line === '' ? line : `  ${line}`))
-    .join('\n');
-  return `${heading(result)}\n${breakdown}\n`;
-}
-
-export interface ScanJsonCookie extends LabelRecord {
-  path: string;
-  hostOnly: boolean;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: string;
-  session: boolean;
-  /** ISO 8601, null for session cookies. */
-  expires: string | null;
-  partitioned: boolean;
-}
-
-function jsonCookie({ cookie, label }: CookieRecord): ScanJsonCookie {
-  return {
-    ...toLabelRecord(cookie, label),
-    path: cookie.path,
-    hostOnly: cookie.hostOnly,
-    secure: cookie.secure,
-    httpOnly: cookie.httpOnly,
-    sameSite: cookie.sameSite,
-    session: cookie.session,
-    expires: cookie.expirationDate === undefined ? null : new Date(cookie.expirationDate * 1000).toISOString(),
-    partitioned: cookie.partitionKey !== undefined,
-  };
-}
-
-function jsonReport(results: readonly ScanResult[]) {
-  return {
-    scannedAt: new Date().toISOString(),
-    results: results.map((r) => {
-      if (!r.ok) return { url: r.url, error: { kind: r.kind, message: r.error } };
-      const summary = summarize(r.view.cookies, r.view.includeUnknown);
-      return {
-        url: r.url,
-        finalUrl: r.finalUrl,
-        status: r.status,
-        site: r.view.site,
-        totals: {
-          total: summary.total,
-          byCategory: summary.byCategory,
-          firstParty: r.view.cookies.filter((c) => c.label.party === 'first').length,
-          thirdParty: summary.thirdParty,
-          partitioned: summary.partitioned,
-        },
-        cookies: sortRecords(r.view.cookies).map(jsonCookie),
-      };
-    }),
-  };
-}
-
-function markdownReport(results: readonly ScanResult[]): string {
-  const now = Date.now() / 1000;
-  return results
-    .filter((r): r is Extract<ScanResult, { ok: true }> => r.ok)
-    .map((r) => formatMarkdownDeclaration(r.view.cookies, { url: r.finalUrl, site: r.view.site, now }))
-    .join('\n');
 }

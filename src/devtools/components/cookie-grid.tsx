@@ -11,6 +11,11 @@ import { t } from '../t';
 export const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 26;
 const OVERSCAN = 12;
+/**
+ * Rows are keyed by their slot on screen, not by cookie: after a sort, a filter or a scroll the same
+ * elements show other cookies and only their text changes, which costs far less than replacing them.
+ */
+const SLOTS = 1024;
 
 const CHANGE_TEXT = { new: 'panelRowNew', changed: 'panelRowChanged', removed: 'panelRowRemoved' } as const;
 
@@ -23,6 +28,8 @@ interface Props {
   order: readonly string[];
   onSelection(selection: Selection): void;
   onRemoveSelection(): void;
+  /** Enter: go to the active cookie's details. */
+  onOpen(): void;
 }
 
 function rowId(index: number): string {
@@ -34,7 +41,17 @@ function rowId(index: number): string {
  * itself holds focus and points at the active row with aria-activedescendant, so focus survives
  * rows being recycled while scrolling and live updates.
  */
-export function CookieGrid({ rows, columns, sort, onSort, selection, order, onSelection, onRemoveSelection }: Props) {
+export function CookieGrid({
+  rows,
+  columns,
+  sort,
+  onSort,
+  selection,
+  order,
+  onSelection,
+  onRemoveSelection,
+  onOpen,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
@@ -113,6 +130,10 @@ export function CookieGrid({ rows, columns, sort, onSort, selection, order, onSe
         if (selection.selected.size === 0) return;
         onRemoveSelection();
         break;
+      case 'Enter':
+        if (selection.active === null) return;
+        onOpen();
+        break;
       case 'Escape':
         if (selection.selected.size === 0) return;
         onSelection({ ...selection, selected: new Set() });
@@ -188,7 +209,7 @@ export function CookieGrid({ rows, columns, sort, onSort, selection, order, onSe
             if (change) classes.push(`is-${change}`);
             return (
               <div
-                key={record.key}
+                key={index % SLOTS}
                 id={rowId(index)}
                 role="row"
                 aria-rowindex={index + 2}

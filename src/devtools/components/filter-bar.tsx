@@ -50,6 +50,7 @@ export function FilterBar({ filter, onChange, vendors, categoryCounts }: Props) 
             type="button"
             class="chip"
             aria-pressed={filter.categories.has(category)}
+            title={t('panelCategoryHint', categoryName(category).toLowerCase())}
             onClick={() => set({ categories: toggled(filter.categories, category) })}
             data-testid={`filter-category-${category}`}
           >
@@ -68,7 +69,7 @@ export function FilterBar({ filter, onChange, vendors, categoryCounts }: Props) 
           }}
           data-testid="filter-party"
         >
-          <option value="">—</option>
+          <option value="">{t('panelFilterAnyParty')}</option>
           {PARTIES.map((party) => (
             <option key={party} value={party}>
               {partyName(party)}
@@ -103,6 +104,7 @@ export function FilterBar({ filter, onChange, vendors, categoryCounts }: Props) 
             type="button"
             class="chip"
             aria-pressed={filter.flags.has(flag)}
+            title={t('panelFlagHint', t(FLAG_TEXT[flag]))}
             onClick={() => set({ flags: toggled(filter.flags, flag) })}
             data-testid={`filter-flag-${flag}`}
           >

@@ -12,6 +12,7 @@ import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
 import { identity } from '../../ui/tab-store';
 import { useTabStore } from '../../ui/use-tab-store';
+import { copyText } from '../clipboard';
 import { COLUMNS, visibleColumns } from '../columns';
 import { declarationStrings } from '../declaration-strings';
 import { type DownloadTarget, documentTarget, downloadFile } from '../download';
@@ -38,12 +39,7 @@ interface ExportNotice {
   skipped: number;
 }
 
-/** Clipboard writes can be refused inside DevTools; the textarea stays there to copy by hand. */
-function copyToClipboard(text: string): Promise<void> {
-  return navigator.clipboard.writeText(text);
-}
-
-export function PanelApp({ tabId, downloads = documentTarget, copy = copyToClipboard }: PanelAppProps) {
+export function PanelApp({ tabId, downloads = documentTarget, copy = copyText }: PanelAppProps) {
   if (tabId === null) {
     return (
       <main class="panel">
@@ -75,7 +71,8 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   const [client, history, setHistory] = useHistoryTee(useClient());
   const [state, store] = useTabStore(client, tabId);
   const { view, records, phase } = state;
-  const { rows } = useLiveRows(records, view);
+  const { rows, tracker } = useLiveRows(records, view);
+  const live = useMemo(() => (rows ? tracker.counts() : null), [rows, tracker]);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -85,17 +82,14 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
 
   const columns = useMemo(() => visibleColumns(records), [records]);
   const sortColumn = COLUMNS.find((c) => c.id === sort.column) ?? COLUMNS[0];
-  const matcher = useMemo(() => rowMatcher(filter), [filter]);
-  const shown = useMemo(
-    () =>
-      sortRows(
-        rows.filter((r) => matcher(r.record)),
-        (r) => r.record,
-        sortColumn,
-        sort.direction,
-      ),
-    [rows, matcher, sortColumn, sort.direction],
+  // Sorted once per change of cookies or order; filtering keeps that order, so typing in the
+  // search field never sorts again.
+  const sorted = useMemo(
+    () => sortRows(rows, (r) => r.record, sortColumn, sort.direction),
+    [rows, sortColumn, sort.direction],
   );
+  const matcher = useMemo(() => rowMatcher(filter), [filter]);
+  const shown = useMemo(() => sorted.filter((r) => matcher(r.record)), [sorted, matcher]);
   const order = useMemo(() => shown.map((r) => r.record.key), [shown]);
   const byKey = useMemo(() => new Map(rows.map((r) => [r.record.key, r] as const)), [rows]);
   const vendors = useMemo(() => vendorsOf(records), [records]);
@@ -238,6 +232,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
             order={order}
             onSelection={setSelection}
             onRemoveSelection={removeSelection}
+            onOpen={() => document.getElementById('detail-value')?.focus()}
           />
         </div>
         <DetailPane
@@ -259,6 +254,11 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           {selection.selected.size > 0 && ` · ${t('panelSelectedCount', formatNumber(selection.selected.size))}`}
         </span>
         {phase === 'restarting' && <span class="help">{ui('workerRestartingLive')}</span>}
+        <span role="status" class="visually-hidden" data-testid="live-changes">
+          {live && live.new + live.changed + live.removed > 0
+            ? t('panelLiveChanges', formatNumber(live.new), formatNumber(live.changed), formatNumber(live.removed))
+            : ''}
+        </span>
         <span role="status" class="export-notice" data-testid="export-notice">
           {exported && t('panelExported', exported.fileName)}
           {exported && exported.skipped > 0 && ` ${t.plural('panelExportSkipped', exported.skipped)}`}

@@ -13,5 +13,5 @@
       document.cookie = `_ga=GA1.1.${client}.${now}; Max-Age=${maxAge}; Path=/; Domain=${domain}; SameSite=Lax`;
     }
     document.cookie = `_ga_${id}=GS1.1.${now}.1.0.${now}.0.0.0; Max-Age=${maxAge}; Path=/; Domain=${domain}; SameSite=Lax`;
-  }, 700);
+  }, 400);
 })();

@@ -14,5 +14,5 @@
     const loader = document.createElement('script');
     loader.src = '/messenger/loader.js';
     document.head.append(loader);
-  }, 300);
+  }, 200);
 })();

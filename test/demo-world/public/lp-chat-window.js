@@ -9,5 +9,5 @@
     document.cookie = `UIConf=${conf}; Max-Age=${day}; Path=/; Domain=liveperson-demo.test; Secure; SameSite=None`;
     document.cookie = `Storage_expiration-${site}=${Date.now() + day * 1000}; Max-Age=${day}; Path=/; Domain=liveperson-demo.test; Secure; SameSite=None`;
     document.getElementById('chat-state')?.setAttribute('data-ready', 'true');
-  }, 300);
+  }, 200);
 })();

@@ -20,5 +20,5 @@
   setTimeout(() => {
     if (!has(`LPCID-${site}`)) write(`LPCID-${site}`, id(22));
     if (!has(`LPCKEY-${site}`)) write(`LPCKEY-${site}`, id(32));
-  }, 600);
+  }, 350);
 })();

@@ -5,4 +5,4 @@ setTimeout(() => {
     document.cookie = 'lmn_shelf=grid; Path=/; SameSite=Lax';
   }
   document.getElementById('cart')?.setAttribute('data-ready', 'true');
-}, 500);
+}, 250);

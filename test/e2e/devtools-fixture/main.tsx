@@ -13,6 +13,7 @@ import '../../../src/devtools/panel.css';
  * The panel mounted on a plain page with an in-memory worker: tests and the benchmark drive it
  * without an extension. `?cookies=N` sets how many cookies the tab has.
  */
+performance.mark('panel:start');
 const params = new URLSearchParams(location.search);
 const client = new FakeClient();
 client.setView({
@@ -24,6 +25,7 @@ client.setView({
   siteSettings: null,
   includeUnknown: false,
 });
+performance.mark('fixture:data');
 applyTheme(document.documentElement, parsePanelParams(location.search).theme);
 
 const copied: string[] = [];

@@ -70,7 +70,10 @@ class SessionPopup implements RealPopup {
     const id = this.nextId++;
     const reply = new Promise<unknown>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     void this.cdp
-      .send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) })
+      .send('Target.sendMessageToTarget', {
+        sessionId: this.sessionId,
+        message: JSON.stringify({ id, method, params }),
+      })
       .catch((error: Error) => this.pending.get(id)?.reject(error));
     return reply;
   }

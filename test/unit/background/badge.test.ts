@@ -41,7 +41,8 @@ describe('the badge', () => {
     const browser = new FakeBrowser();
     const worker = startWorker(browser);
     const shop = browser.openTab('https://shop.test/');
-    for (const name of ['sid', '_ga', '_gid', 'lang', 'mystery']) await browser.cookies.set(cookieOn('shop.test', name));
+    for (const name of ['sid', '_ga', '_gid', 'lang', 'mystery'])
+      await browser.cookies.set(cookieOn('shop.test', name));
     await settle(worker);
     expect(browser.badges.get(shop)).toBe('3');
     await ask(browser, 'setIncludeUnknown', { includeUnknown: true });

@@ -19,7 +19,11 @@ async function cleanShop(settings: SiteSettings = CLEAN) {
   return { browser, worker, tab };
 }
 
-const names = (browser: FakeBrowser) => browser.cookies.all().map((c) => c.name).sort();
+const names = (browser: FakeBrowser) =>
+  browser.cookies
+    .all()
+    .map((c) => c.name)
+    .sort();
 
 describe('keeping a site clean', () => {
   it('removes a non-essential cookie as soon as it is set, keeps essential and unknown ones', async () => {
@@ -42,6 +46,23 @@ describe('keeping a site clean', () => {
     expect(history[0].byCategory).toMatchObject({ analytics: 1, marketing: 1 });
   });
 
+  it('applies the policy of the site a tab is going to, to the cookies of its own response', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://news.test/');
+    await settle(worker);
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: CLEAN });
+    // The response of https://shop.test/ sets its cookies before the new page commits.
+    browser.startNavigation(tab, 'https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await settle(worker);
+    expect(names(browser)).toEqual(['sid']);
+    browser.commitNavigation(tab, 'https://shop.test/');
+    await settle(worker);
+    expect((await ask(browser, 'getTabView', { tabId: tab })).cookies.map((r) => r.cookie.name)).toEqual(['sid']);
+  });
+
   it('removes unknown cookies too when the user chose so', async () => {
     const { browser, worker } = await cleanShop();
     await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
@@ -57,7 +78,8 @@ describe('keeping a site clean', () => {
       allowedVendors: ['Google Analytics'],
       allowedCookies: [{ name: 'lang', domain: '.shop.test' }],
     });
-    for (const name of ['_ga', '_gid', 'lang', 'IDE']) await browser.cookies.set(cookieOn(name === 'IDE' ? 'adnet.test' : 'shop.test', name));
+    for (const name of ['_ga', '_gid', 'lang', 'IDE'])
+      await browser.cookies.set(cookieOn(name === 'IDE' ? 'adnet.test' : 'shop.test', name));
     await settle(worker);
     expect(names(browser)).toEqual(['_ga', '_gid', 'lang']);
   });
@@ -105,11 +127,27 @@ describe('keeping a site clean', () => {
 
 describe('the cleaning policy', () => {
   const cookie: BrowserCookie = {
-    name: 'c', value: '', domain: '.shop.test', path: '/', secure: true, httpOnly: false,
-    sameSite: 'lax', hostOnly: false, session: true, storeId: '0',
+    name: 'c',
+    value: '',
+    domain: '.shop.test',
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    hostOnly: false,
+    session: true,
+    storeId: '0',
   };
   const label = (category: Label['category'], vendor: string | null = null): Label => ({
-    category, vendor, purpose: null, lifetime: { kind: 'session' }, party: 'first', source: 'exact', confidence: 1, entryId: null, reason: '',
+    category,
+    vendor,
+    purpose: null,
+    lifetime: { kind: 'session' },
+    party: 'first',
+    source: 'exact',
+    confidence: 1,
+    entryId: null,
+    reason: '',
   });
 
   it('never removes essential cookies, unknown ones only when chosen, and honours exceptions', () => {
@@ -120,8 +158,22 @@ describe('the cleaning policy', () => {
       expect(shouldClean(cookie, label(category), CLEAN, false)).toBe(true);
     }
     expect(shouldClean(cookie, label('analytics', 'V'), { ...CLEAN, allowedVendors: ['V'] }, false)).toBe(false);
-    expect(shouldClean(cookie, label('analytics'), { ...CLEAN, allowedCookies: [{ name: 'c', domain: 'shop.test' }] }, false)).toBe(false);
-    expect(shouldClean(cookie, label('analytics'), { ...CLEAN, allowedCookies: [{ name: 'c', domain: 'other.test' }] }, false)).toBe(true);
+    expect(
+      shouldClean(
+        cookie,
+        label('analytics'),
+        { ...CLEAN, allowedCookies: [{ name: 'c', domain: 'shop.test' }] },
+        false,
+      ),
+    ).toBe(false);
+    expect(
+      shouldClean(
+        cookie,
+        label('analytics'),
+        { ...CLEAN, allowedCookies: [{ name: 'c', domain: 'other.test' }] },
+        false,
+      ),
+    ).toBe(true);
     expect(shouldClean(cookie, label('analytics'), { ...CLEAN, keepClean: false }, true)).toBe(false);
   });
 });

@@ -20,14 +20,48 @@ describe('the cookie mirror', () => {
   it('reads every store and every partition at start-up, each cookie labelled', async () => {
     const browser = new FakeBrowser();
     browser.cookies.stores.push({ id: '1', tabIds: [] });
-    await browser.cookies.set({ url: 'https://a.test/', name: '_ga', value: '1', path: '/', secure: true, httpOnly: false, sameSite: 'lax', storeId: '0' });
-    await browser.cookies.set({ url: 'https://w.test/', name: 'p', value: '2', path: '/', secure: true, httpOnly: false, sameSite: 'no_restriction', storeId: '0', partitionKey: { topLevelSite: 'https://a.test' } });
-    await browser.cookies.set({ url: 'https://a.test/', name: 'sid', value: '3', path: '/', secure: true, httpOnly: true, sameSite: 'lax', storeId: '1' });
+    await browser.cookies.set({
+      url: 'https://a.test/',
+      name: '_ga',
+      value: '1',
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'lax',
+      storeId: '0',
+    });
+    await browser.cookies.set({
+      url: 'https://w.test/',
+      name: 'p',
+      value: '2',
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'no_restriction',
+      storeId: '0',
+      partitionKey: { topLevelSite: 'https://a.test' },
+    });
+    await browser.cookies.set({
+      url: 'https://a.test/',
+      name: 'sid',
+      value: '3',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      storeId: '1',
+    });
     const worker = startWorker(browser);
     await settle(worker);
     expect(worker.mirror.size).toBe(3);
     const labels = new Map([...worker.mirror.values()].map((e) => [e.cookie.name, e.label.category]));
-    expect(labels).toEqual(new Map([['_ga', 'analytics'], ['p', 'unknown'], ['sid', 'essential']]));
+    expect(labels).toEqual(
+      new Map([
+        ['_ga', 'analytics'],
+        ['p', 'unknown'],
+        ['sid', 'essential'],
+      ]),
+    );
   });
 
   it('follows every kind of change: set, overwrite, expiry, expired overwrite, eviction, removal', async () => {
@@ -49,7 +83,9 @@ describe('the cookie mirror', () => {
     await browser.cookies.set({ ...base, url: 'https://a.test/', name: 'c', value: '', expirationDate: 1 }); // expired overwrite
     browser.cookies.evict({ name: 'd', domain: 'a.test', path: '/', storeId: '0' });
     await settle(worker);
-    expect(mirrorKeys(worker.mirror)).toEqual(new Map([[cookieKey({ name: 'a', domain: 'a.test', path: '/', storeId: '0' }), '2']]));
+    expect(mirrorKeys(worker.mirror)).toEqual(
+      new Map([[cookieKey({ name: 'a', domain: 'a.test', path: '/', storeId: '0' }), '2']]),
+    );
     await browser.cookies.remove({ url: 'https://a.test/', name: 'a' });
     await settle(worker);
     expect(worker.mirror.size).toBe(0);
@@ -68,8 +104,20 @@ describe('the cookie mirror', () => {
       const host = ['a.test', 'b.test', 'sub.a.test'][rand(3)];
       const path = ['/', '/x'][rand(2)];
       const partitionKey = rand(4) === 0 ? { topLevelSite: 'https://top.test' } : undefined;
-      if (rand(3) === 0) return browser.cookies.remove({ url: `https://${host}${path}`, name, ...(partitionKey ? { partitionKey } : {}) });
-      return browser.cookies.set({ ...base, url: `https://${host}/`, name, value: String(rand(1000)), path, ...(partitionKey ? { partitionKey } : {}) });
+      if (rand(3) === 0)
+        return browser.cookies.remove({
+          url: `https://${host}${path}`,
+          name,
+          ...(partitionKey ? { partitionKey } : {}),
+        });
+      return browser.cookies.set({
+        ...base,
+        url: `https://${host}/`,
+        name,
+        value: String(rand(1000)),
+        path,
+        ...(partitionKey ? { partitionKey } : {}),
+      });
     };
     // Four streams of changes, each waiting for its previous call, spread the storm over many turns
     // of the event loop, so it is still raging while the worker starts and reads the stores.
@@ -126,8 +174,16 @@ describe('the cookie mirror', () => {
       () => 0,
     );
     const cookie: BrowserCookie = {
-      name: 'x', value: '1', domain: 'a.test', path: '/', secure: false, httpOnly: false,
-      sameSite: 'lax', hostOnly: true, session: true, storeId: '0',
+      name: 'x',
+      value: '1',
+      domain: 'a.test',
+      path: '/',
+      secure: false,
+      httpOnly: false,
+      sameSite: 'lax',
+      hostOnly: true,
+      session: true,
+      storeId: '0',
     };
     const entry = mirror.apply({ removed: false, cookie, cause: 'explicit' });
     expect(entry?.label.category).toBe('unknown');
@@ -137,15 +193,39 @@ describe('the cookie mirror', () => {
 
   it('indexes partitioned cookies by partition site and others by host', async () => {
     const mirror = new CookieMirror(testLabeller(), () => 0);
-    const base = { value: '1', path: '/', secure: true, httpOnly: false, sameSite: 'no_restriction' as const, session: true, storeId: '0' };
+    const base = {
+      value: '1',
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'no_restriction' as const,
+      session: true,
+      storeId: '0',
+    };
     mirror.replaceAll([
       { ...base, name: 'a', domain: '.a.test', hostOnly: false },
-      { ...base, name: 'p', domain: 'w.test', hostOnly: true, partitionKey: { topLevelSite: 'https://www.top.test', hasCrossSiteAncestor: true } },
+      {
+        ...base,
+        name: 'p',
+        domain: 'w.test',
+        hostOnly: true,
+        partitionKey: { topLevelSite: 'https://www.top.test', hasCrossSiteAncestor: true },
+      },
     ]);
     expect([...mirror.onHost('a.test')].map((e) => e.cookie.name)).toEqual(['a']);
     expect([...mirror.onHost('w.test')]).toEqual([]);
     expect([...mirror.inPartition('top.test')].map((e) => e.cookie.name)).toEqual(['p']);
-    mirror.apply({ removed: true, cookie: { ...base, name: 'p', domain: 'w.test', hostOnly: true, partitionKey: { topLevelSite: 'https://www.top.test', hasCrossSiteAncestor: true } }, cause: 'explicit' });
+    mirror.apply({
+      removed: true,
+      cookie: {
+        ...base,
+        name: 'p',
+        domain: 'w.test',
+        hostOnly: true,
+        partitionKey: { topLevelSite: 'https://www.top.test', hasCrossSiteAncestor: true },
+      },
+      cause: 'explicit',
+    });
     expect([...mirror.inPartition('top.test')]).toEqual([]);
     await flushEvents(1);
   });

@@ -37,7 +37,9 @@ describe('addressing a cookie', () => {
     expect(hostOnly).not.toHaveProperty('expirationDate');
     const domain = restoreDetails(cookie({ domain: '.a.test', hostOnly: false, session: false, expirationDate: 2e9 }));
     expect(domain).toMatchObject({ domain: 'a.test', expirationDate: 2e9 });
-    const partitioned = restoreDetails(cookie({ secure: true, partitionKey: { topLevelSite: 'https://t.test', hasCrossSiteAncestor: true } }));
+    const partitioned = restoreDetails(
+      cookie({ secure: true, partitionKey: { topLevelSite: 'https://t.test', hasCrossSiteAncestor: true } }),
+    );
     expect(partitioned.partitionKey).toEqual({ topLevelSite: 'https://t.test', hasCrossSiteAncestor: true });
     expect(expiredOverwrite(cookie({})).expirationDate).toBe(1);
   });
@@ -47,7 +49,8 @@ describe('exact deletion', () => {
   async function withSiblings() {
     const browser = new FakeBrowser();
     browser.cookies.stores.push({ id: '1', tabIds: [] });
-    const set = (host: string, extra: Parameters<typeof cookieOn>[2] = {}) => browser.cookies.set(cookieOn(host, 'x', extra));
+    const set = (host: string, extra: Parameters<typeof cookieOn>[2] = {}) =>
+      browser.cookies.set(cookieOn(host, 'x', extra));
     await set('a.test', { path: '/' });
     await set('a.test', { path: '/deep' });
     await set('a.test', { domain: 'a.test' });
@@ -64,7 +67,13 @@ describe('exact deletion', () => {
       { name: 'x', domain: 'a.test', path: '/', storeId: '0' },
       { name: 'x', domain: '.a.test', path: '/', storeId: '0' },
       { name: 'x', domain: 'a.test', path: '/', storeId: '1' },
-      { name: 'x', domain: 'a.test', path: '/', storeId: '0', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } },
+      {
+        name: 'x',
+        domain: 'a.test',
+        path: '/',
+        storeId: '0',
+        partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true },
+      },
     ]) {
       const browser = await withSiblings();
       const before = browser.cookies.all();
@@ -109,7 +118,9 @@ describe('exact deletion', () => {
     const store = new FakeCookieStore();
     await store.set(cookieOn('a.test', 'x', { path: '/', value: 'parent-path' }));
     await store.set(cookieOn('a.test', 'x', { path: '/deep', value: 'target' }));
-    await store.set(cookieOn('a.test', 'x', { domain: 'a.test', value: 'parent-domain', httpOnly: true, expirationDate: 2e9 }));
+    await store.set(
+      cookieOn('a.test', 'x', { domain: 'a.test', value: 'parent-domain', httpOnly: true, expirationDate: 2e9 }),
+    );
     const before = store.all();
     store.ignoreExpiredOverwrites = true;
     const target = store.all().find((c) => c.value === 'target')!;
@@ -131,7 +142,10 @@ describe('exact deletion', () => {
     expect(outcome.kind).toBe('removed');
     expect(store.all().map((c) => c.secure)).toEqual([true]);
     // The http attempt was refused; https reached it.
-    const schemes = store.calls.filter((c) => c.method === 'set').slice(2).map((c) => (c.args as { url: string }).url);
+    const schemes = store.calls
+      .filter((c) => c.method === 'set')
+      .slice(2)
+      .map((c) => (c.args as { url: string }).url);
     expect(schemes).toEqual(['http://a.test/x', 'https://a.test/x']);
   });
 
@@ -154,7 +168,12 @@ describe('exact deletion', () => {
     const first = await ask(browser, 'deleteOptional', { tabId: tab });
     expect(first.removed).toEqual({ essential: 0, functional: 1, analytics: 2, marketing: 1, unknown: 0 });
     expect(first.removedTotal).toBe(4);
-    expect(browser.cookies.all().map((c) => c.name).sort()).toEqual(['mystery', 'sid']);
+    expect(
+      browser.cookies
+        .all()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['mystery', 'sid']);
     await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
     await settle(worker);
     const second = await ask(browser, 'deleteOptional', { tabId: tab });

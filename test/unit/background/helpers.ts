@@ -3,7 +3,11 @@ import type { RequestKind, RequestOf, ResponseOf, TabView } from '../../../src/s
 import type { FakeBrowser } from '../../fakes/fake-browser';
 
 /** A request from the popup; throws the worker's error text when it answers with one. */
-export async function ask<K extends RequestKind>(browser: FakeBrowser, kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+export async function ask<K extends RequestKind>(
+  browser: FakeBrowser,
+  kind: K,
+  payload: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   const reply = await browser.sendMessage<ResponseOf<K>>({ kind, payload });
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

@@ -6,8 +6,10 @@ import { flushEvents, settle, startWorker } from '../../fakes/worker';
 import { ask, cookieOn } from './helpers';
 
 function summary(message: PushMessage): string {
-  if (message.type === 'snapshot') return `snapshot ${message.view.site} [${message.view.cookies.map((r) => r.cookie.name)}]`;
-  if (message.type === 'changes') return `changes +[${message.upserts.map((r) => `${r.cookie.name}=${r.cookie.value}`)}] -${message.removals.length}`;
+  if (message.type === 'snapshot')
+    return `snapshot ${message.view.site} [${message.view.cookies.map((r) => r.cookie.name)}]`;
+  if (message.type === 'changes')
+    return `changes +[${message.upserts.map((r) => `${r.cookie.name}=${r.cookie.value}`)}] -${message.removals.length}`;
   return `history ${message.history.length}`;
 }
 

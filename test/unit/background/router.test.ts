@@ -9,12 +9,21 @@ const runtime = { id: EXTENSION_ID, getURL: (p: string) => `${EXTENSION_ORIGIN}/
 describe('who may talk to the worker', () => {
   it('accepts the extension’s own pages only', () => {
     expect(isOwnPage(POPUP_SENDER, runtime)).toBe(true);
-    expect(isOwnPage({ id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/devtools/panel.html?tab=3`, tab: { id: 3 } }, runtime)).toBe(true);
+    expect(
+      isOwnPage(
+        { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/devtools/panel.html?tab=3`, tab: { id: 3 } },
+        runtime,
+      ),
+    ).toBe(true);
     // A content script of ours runs in a web page: same id, the page's URL.
     expect(isOwnPage({ id: EXTENSION_ID, url: 'https://evil.test/', tab: { id: 3 } }, runtime)).toBe(false);
-    expect(isOwnPage({ id: 'another-extension', url: `chrome-extension://another-extension/x.html` }, runtime)).toBe(false);
+    expect(isOwnPage({ id: 'another-extension', url: `chrome-extension://another-extension/x.html` }, runtime)).toBe(
+      false,
+    );
     expect(isOwnPage({ id: EXTENSION_ID }, runtime)).toBe(false);
-    expect(isOwnPage({ id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/p.html`, origin: 'https://evil.test' }, runtime)).toBe(false);
+    expect(
+      isOwnPage({ id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/p.html`, origin: 'https://evil.test' }, runtime),
+    ).toBe(false);
     expect(isOwnPage(undefined, runtime)).toBe(false);
   });
 
@@ -22,7 +31,10 @@ describe('who may talk to the worker', () => {
     const browser = new FakeBrowser();
     const worker = startWorker(browser);
     await settle(worker);
-    const fromPage = await browser.sendMessage({ kind: 'getHistory', payload: {} }, { id: EXTENSION_ID, url: 'https://evil.test/' });
+    const fromPage = await browser.sendMessage(
+      { kind: 'getHistory', payload: {} },
+      { id: EXTENSION_ID, url: 'https://evil.test/' },
+    );
     expect(fromPage).toEqual({ ok: false, error: 'only the extension’s own pages may talk to its worker' });
     const cases: Array<[unknown, string]> = [
       ['hello', 'not a request'],
@@ -30,8 +42,23 @@ describe('who may talk to the worker', () => {
       [{ kind: 'getTabView', payload: { tabId: -1 } }, 'tabId must be a tab id'],
       [{ kind: 'getTabView', payload: { tabId: '3' } }, 'tabId must be a tab id'],
       [{ kind: 'deleteCookies', payload: { tabId: null, cookies: 'all' } }, 'cookies must be a list'],
-      [{ kind: 'deleteCookies', payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: 'x', storeId: '0' }] } }, 'cookies[0].path must start with /'],
-      [{ kind: 'deleteCookies', payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: '/', storeId: '0', partitionKey: 'p' }] } }, 'cookies[0].partitionKey'],
+      [
+        {
+          kind: 'deleteCookies',
+          payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: 'x', storeId: '0' }] },
+        },
+        'cookies[0].path must start with /',
+      ],
+      [
+        {
+          kind: 'deleteCookies',
+          payload: {
+            tabId: null,
+            cookies: [{ name: 'a', domain: 'a.test', path: '/', storeId: '0', partitionKey: 'p' }],
+          },
+        },
+        'cookies[0].partitionKey',
+      ],
       [{ kind: 'deleteCategory', payload: { tabId: 1, category: 'tasty' } }, 'category must be one of'],
       [{ kind: 'undo', payload: { batchId: '' } }, 'batchId must be a non-empty string'],
     ];

@@ -59,7 +59,11 @@ describe('settings in the worker', () => {
     expect((await ask(browser, 'getTabView', { tabId: tab })).cookies).toHaveLength(1);
     const after = await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
     expect(after).toEqual({ includeUnknown: true, sites: {} });
-    expect(browser.storageLocal.peek(SETTINGS_KEY)).toEqual({ format: SETTINGS_FORMAT, includeUnknown: true, sites: {} });
+    expect(browser.storageLocal.peek(SETTINGS_KEY)).toEqual({
+      format: SETTINGS_FORMAT,
+      includeUnknown: true,
+      sites: {},
+    });
   });
 
   it('loses no update when several arrive at once', async () => {
@@ -85,7 +89,10 @@ describe('settings in the worker', () => {
       'is not a registrable domain',
     );
     await expect(
-      ask(browser, 'setSiteSettings', { site: 'shop.test', settings: { ...site, allowedCookies: [{ name: 'x' }] } as never }),
+      ask(browser, 'setSiteSettings', {
+        site: 'shop.test',
+        settings: { ...site, allowedCookies: [{ name: 'x' }] } as never,
+      }),
     ).rejects.toThrow('allowedCookies must be a list of { name, domain }');
     await expect(ask(browser, 'setIncludeUnknown', { includeUnknown: 'yes' as never })).rejects.toThrow(
       'includeUnknown must be true or false',

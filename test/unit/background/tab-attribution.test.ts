@@ -44,7 +44,9 @@ describe('which cookies belong to a tab', () => {
     const { browser, worker } = await setUp();
     const tab = browser.openTab('https://shop.test/');
     await browser.cookies.set(cookieOn('embed.test', 'here', { partitionKey: { topLevelSite: 'https://shop.test' } }));
-    await browser.cookies.set(cookieOn('embed.test', 'elsewhere', { partitionKey: { topLevelSite: 'https://news.test' } }));
+    await browser.cookies.set(
+      cookieOn('embed.test', 'elsewhere', { partitionKey: { topLevelSite: 'https://news.test' } }),
+    );
     await browser.cookies.set(cookieOn('embed.test', 'unpartitioned'));
     await settle(worker);
     expect(await viewNames(browser, tab)).toEqual(['here@embed.test/']);

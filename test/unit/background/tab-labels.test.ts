@@ -40,7 +40,9 @@ describe('labels as a tab sees them', () => {
           mirror.replaceAll(cookies);
           const entries = [...mirror.values()];
           const derived = labelsForTab(entries, labeller, { topLevelUrl, now });
-          const vendorsOnPage = [...new Set(derived.filter((l) => l.vendor && !l.ambiguous).map((l) => l.vendor as string))];
+          const vendorsOnPage = [
+            ...new Set(derived.filter((l) => l.vendor && !l.ambiguous).map((l) => l.vendor as string)),
+          ];
           entries.forEach((entry, i) => {
             const fresh = labeller.label(entry.cookie, { topLevelUrl, now, vendorsOnPage });
             expect(derived[i]).toEqual(fresh);
@@ -53,7 +55,16 @@ describe('labels as a tab sees them', () => {
 
   it('settles a name two vendors share by the vendors present on the tab', () => {
     const mirror = new CookieMirror(labeller, () => 0);
-    const base = { value: '', path: '/', secure: true, httpOnly: false, sameSite: 'lax' as const, hostOnly: true, session: true, storeId: '0' };
+    const base = {
+      value: '',
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'lax' as const,
+      hostOnly: true,
+      session: true,
+      storeId: '0',
+    };
     mirror.replaceAll([
       { ...base, name: 'shared_id', domain: 'x.test' },
       { ...base, name: 'IDE', domain: 'adnet.test' },

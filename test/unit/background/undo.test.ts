@@ -68,7 +68,9 @@ describe('undo', () => {
     const set = browser.cookies.set.bind(browser.cookies);
     browser.cookies.set = async () => undefined; // the browser accepts the call and does nothing
     const undo = await ask(browser, 'undo', { batchId: report.batchId! });
-    expect(undo.failed).toEqual([{ identity: { name: '_ga', domain: 'shop.test', path: '/', storeId: '0' }, error: 'the browser did not set it' }]);
+    expect(undo.failed).toEqual([
+      { identity: { name: '_ga', domain: 'shop.test', path: '/', storeId: '0' }, error: 'the browser did not set it' },
+    ]);
     expect((await ask(browser, 'getHistory', {}))[0].undone).toBe(false);
     browser.cookies.set = set;
     expect((await ask(browser, 'undo', { batchId: report.batchId! })).restored).toBe(1);
@@ -81,7 +83,10 @@ describe('undo', () => {
     await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'SECRET-VALUE-1' }));
     await settle(worker);
     await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
-    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: { keepClean: false, allowedVendors: ['X'], allowedCookies: [] } });
+    await ask(browser, 'setSiteSettings', {
+      site: 'shop.test',
+      settings: { keepClean: false, allowedVendors: ['X'], allowedCookies: [] },
+    });
     await ask(browser, 'deleteOptional', { tabId: tab });
     await settle(worker);
     expect(browser.storageSession.dump()).toContain('SECRET-VALUE-1');
@@ -93,21 +98,40 @@ describe('undo', () => {
     const browser = new FakeBrowser();
     const worker = startWorker(browser);
     await settle(worker);
-    await expect(ask(browser, 'undo', { batchId: 'nope' })).rejects.toThrow("There is no deletion nope in this session's history.");
+    await expect(ask(browser, 'undo', { batchId: 'nope' })).rejects.toThrow(
+      "There is no deletion nope in this session's history.",
+    );
   });
 });
 
 describe('the undo history', () => {
   const cookie = (name: string): BrowserCookie => ({
-    name, value: 'v', domain: 'a.test', path: '/', secure: true, httpOnly: false,
-    sameSite: 'lax', hostOnly: true, session: true, storeId: '0',
+    name,
+    value: 'v',
+    domain: 'a.test',
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    hostOnly: true,
+    session: true,
+    storeId: '0',
   });
 
   function history(now: () => number) {
     const area = new FakeStorageArea();
     let id = 0;
     const writer = new StorageWriter(area);
-    return { area, writer, history: new UndoHistory(writer, now, () => undefined, () => `b${++id}`) };
+    return {
+      area,
+      writer,
+      history: new UndoHistory(
+        writer,
+        now,
+        () => undefined,
+        () => `b${++id}`,
+      ),
+    };
   }
 
   it('lists newest first, bounded in batches and in cookies', async () => {
@@ -122,7 +146,10 @@ describe('the undo history', () => {
     expect(list[0].id).toBe(`b${MAX_BATCHES + 5}`);
     expect(list.map((b) => b.at)).toEqual([...list.map((b) => b.at)].sort((a, b) => b - a));
     now += 10_000;
-    const many = Array.from({ length: MAX_HISTORY_COOKIES }, (_, i) => ({ cookie: cookie(`m${i}`), category: 'marketing' as const }));
+    const many = Array.from({ length: MAX_HISTORY_COOKIES }, (_, i) => ({
+      cookie: cookie(`m${i}`),
+      category: 'marketing' as const,
+    }));
     h.record('manual', 'a.test', many);
     expect(h.list()).toHaveLength(1);
     await writer.flush();
@@ -148,7 +175,11 @@ describe('the undo history', () => {
 
   it('ignores malformed stored batches', () => {
     const { history: h } = history(() => 0);
-    h.restore([{ id: 'ok', at: 1, trigger: 'manual', site: null, count: 0, byCategory: {}, undone: false, cookies: [] }, { id: 3 }, 'x']);
+    h.restore([
+      { id: 'ok', at: 1, trigger: 'manual', site: null, count: 0, byCategory: {}, undone: false, cookies: [] },
+      { id: 3 },
+      'x',
+    ]);
     expect(h.list().map((b) => b.id)).toEqual(['ok']);
     h.restore('not a list');
     expect(h.list()).toEqual([]);

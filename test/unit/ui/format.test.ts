@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cookieFlags,
-  cookieSize,
-  formatExpiry,
-  formatLifetime,
-  labelBasis,
-  partyName,
-} from '../../../src/ui/format';
+import { cookieFlags, cookieSize, formatExpiry, formatLifetime, labelBasis, partyName } from '../../../src/ui/format';
 import { cookie } from './records';
 
 const NOW = 1_700_000_000;
@@ -36,7 +29,12 @@ describe('cookie facts', () => {
     ]);
     expect(
       cookieFlags(
-        cookie({ name: 'a', secure: true, sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://a.test' } }),
+        cookie({
+          name: 'a',
+          secure: true,
+          sameSite: 'no_restriction',
+          partitionKey: { topLevelSite: 'https://a.test' },
+        }),
       ),
     ).toEqual(['Secure', 'SameSite=None', 'Partitioned']);
   });

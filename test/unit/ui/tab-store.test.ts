@@ -42,7 +42,11 @@ function setup(view = tabView(sampleRecords()), { portSnapshot = true } = {}) {
   return { client, store, timers, notified: () => notified };
 }
 
-const names = (store: TabStore) => store.getState().records.map((r) => r.cookie.name).sort();
+const names = (store: TabStore) =>
+  store
+    .getState()
+    .records.map((r) => r.cookie.name)
+    .sort();
 
 describe('TabStore', () => {
   it('shows the snapshot the live port opens with, without asking again', async () => {
@@ -167,7 +171,13 @@ describe('TabStore', () => {
       payload: {
         tabId: 7,
         cookies: [
-          { name: 'IDE', domain: '.ads.test', path: '/', storeId: '0', partitionKey: { topLevelSite: 'https://shop.test' } },
+          {
+            name: 'IDE',
+            domain: '.ads.test',
+            path: '/',
+            storeId: '0',
+            partitionKey: { topLevelSite: 'https://shop.test' },
+          },
         ],
       },
     });
@@ -192,7 +202,11 @@ describe('TabStore', () => {
     store.start();
     await settle();
     await store.setSiteSettings({ keepClean: true, allowedVendors: ['Shop'], allowedCookies: [] });
-    expect(store.getState().view?.siteSettings).toEqual({ keepClean: true, allowedVendors: ['Shop'], allowedCookies: [] });
+    expect(store.getState().view?.siteSettings).toEqual({
+      keepClean: true,
+      allowedVendors: ['Shop'],
+      allowedCookies: [],
+    });
     expect(client.settings.sites['shop.test']?.keepClean).toBe(true);
     await store.setIncludeUnknown(true);
     expect(store.getState().view?.includeUnknown).toBe(true);

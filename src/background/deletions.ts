@@ -1,0 +1,100 @@
+import { type CookieIdentity, cookieKey } from '../core/cookie-key';
+import type { Category } from '../core/types';
+import type { DeletionReport, FailedDeletion, UndoReport } from '../shared/protocol';
+import type { CookiesApi } from './browser-api';
+import type { MirrorEntry } from './cookie-mirror';
+import { mapLimit, removeExact, restoreExact } from './deletion';
+import { SerialQueue } from './serial-queue';
+import type { SiteCleaner } from './site-cleaner';
+import { countByCategory, type RemovedCookie, type UndoHistory } from './undo-history';
+
+/**
+ * Deletion batches, automatic cleaning and undo, one job at a time so that the history records
+ * batches in the order they happened. Every removed cookie goes into the history with all its
+ * attributes; every batch is reported per category with what vanished and what failed.
+ */
+
+export interface DeletionTarget {
+  identity: CookieIdentity;
+  /** The category it had where the user saw it, for the report and the history. */
+  category: Category;
+}
+
+export class Deletions {
+  private readonly queue = new SerialQueue();
+  /** Keys with an automatic removal under way, so a burst of sets queues one removal. */
+  private readonly cleaning = new Set<string>();
+
+  constructor(
+    private readonly cookies: CookiesApi,
+    private readonly history: UndoHistory,
+    private readonly cleaner: SiteCleaner,
+    /** Seconds since the epoch. */
+    private readonly now: () => number,
+    private readonly concurrency = 8,
+  ) {}
+
+  deleteBatch(targets: readonly DeletionTarget[], site: string | null): Promise<DeletionReport> {
+    return this.queue.run(async () => {
+      const outcomes = await mapLimit(targets, this.concurrency, (t) => removeExact(this.cookies, t.identity));
+      const removed: RemovedCookie[] = [];
+      const vanished: CookieIdentity[] = [];
+      const failed: FailedDeletion[] = [];
+      outcomes.forEach((outcome, i) => {
+        if (outcome.kind === 'removed') removed.push({ cookie: outcome.cookie, category: targets[i].category });
+        else if (outcome.kind === 'vanished') vanished.push(outcome.identity);
+        else failed.push(outcome.failure);
+      });
+      const batchId = removed.length > 0 ? this.history.record('manual', site, removed) : null;
+      return { batchId, removed: countByCategory(removed), removedTotal: removed.length, vanished, failed };
+    });
+  }
+
+  /** A cookie a site kept clean must not have: removed as soon as possible, recorded as automatic. */
+  clean(entry: MirrorEntry, site: string, category: Category): void {
+    if (this.cleaning.has(entry.key)) return;
+    this.cleaning.add(entry.key);
+    void this.queue
+      .run(async () => {
+        const outcome = await removeExact(this.cookies, entry.cookie);
+        if (outcome.kind === 'removed') this.history.record('automatic', site, [{ cookie: outcome.cookie, category }]);
+        else if (outcome.kind === 'failed') {
+          console.warn(`Cookie Inspector: could not clean ${entry.cookie.name}: ${outcome.failure.error}`);
+        }
+      })
+      .finally(() => this.cleaning.delete(entry.key));
+  }
+
+  undo(batchId: string): Promise<UndoReport> {
+    return this.queue.run(async () => {
+      const batch = this.history.get(batchId);
+      if (!batch) throw new Error(`There is no deletion ${batchId} in this session's history.`);
+      if (batch.undone) throw new Error('That deletion has already been undone.');
+      const now = this.now();
+      for (const { cookie } of batch.cookies) this.cleaner.expectRestore(cookieKey(cookie), cookie.value);
+      const outcomes = await mapLimit(batch.cookies, this.concurrency, (c) =>
+        restoreExact(this.cookies, c.cookie, now),
+      );
+      const expired: CookieIdentity[] = [];
+      const failed: FailedDeletion[] = [];
+      let restored = 0;
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'restored') {
+          restored++;
+          continue;
+        }
+        const identity = outcome.kind === 'expired' ? outcome.identity : outcome.failure.identity;
+        if (outcome.kind === 'expired') expired.push(identity);
+        else failed.push(outcome.failure);
+        this.cleaner.restoreDone(cookieKey(identity));
+      }
+      // A batch with failures stays undoable, so the user can try again.
+      this.history.setUndone(batchId, failed.length === 0);
+      return { batchId, restored, expired, failed };
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+}

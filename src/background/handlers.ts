@@ -1,0 +1,86 @@
+import { type CookieIdentity, cookieKey } from '../core/cookie-key';
+import { registrableDomain } from '../core/domains';
+import type { Label } from '../core/types';
+import type { SiteSettings } from '../shared/protocol';
+import type { CookieMirror } from './cookie-mirror';
+import type { Deletions, DeletionTarget } from './deletions';
+import type { Handlers } from './message-router';
+import { parseSiteSettings, type SettingsStore } from './settings';
+import type { TabCookies, TabViews } from './tab-view';
+import { removableInOneClick } from './tab-view';
+import type { UndoHistory } from './undo-history';
+
+/** What the worker answers to each request of the protocol (payloads are validated before). */
+export interface HandlerDeps {
+  views: TabViews;
+  deletions: Deletions;
+  settings: SettingsStore;
+  history: UndoHistory;
+  mirror: CookieMirror;
+  /** Cleans what is already there when a site is set to be kept clean. */
+  sweep(site: string): void;
+}
+
+export function createHandlers({ views, deletions, settings, history, mirror, sweep }: HandlerDeps): Handlers {
+  return {
+    getTabView: async ({ tabId }) => (await views.snapshot(tabId)).view,
+    deleteOptional: async ({ tabId }) => {
+      const t = await views.read(tabId);
+      const { includeUnknown } = settings.get();
+      return deletions.deleteBatch(
+        targetsOf(t, (l) => removableInOneClick(l.category, includeUnknown)),
+        t.site,
+      );
+    },
+    deleteCookies: async ({ tabId, cookies }) => {
+      const t = tabId === null ? null : await views.read(tabId);
+      const inTab = new Map(t?.entries.map((e, i) => [e.key, t.labels[i].category]));
+      const unique = new Map(cookies.map((c) => [cookieKey(c), c]));
+      const targets = [...unique].map(([key, identity]) => ({
+        identity,
+        category: inTab.get(key) ?? mirror.get(key)?.label.category ?? 'unknown',
+      }));
+      return deletions.deleteBatch(targets, t?.site ?? siteOfIdentities(cookies));
+    },
+    deleteCategory: async ({ tabId, category }) => {
+      const t = await views.read(tabId);
+      return deletions.deleteBatch(
+        targetsOf(t, (l) => l.category === category),
+        t.site,
+      );
+    },
+    undo: ({ batchId }) => deletions.undo(batchId),
+    getHistory: async () => history.list(),
+    getSettings: async () => settings.get(),
+    setIncludeUnknown: ({ includeUnknown }) => settings.update((s) => ({ ...s, includeUnknown })),
+    setSiteSettings: async ({ site, settings: value }) => {
+      const next = parseSiteSettings(value) as SiteSettings;
+      const wasClean = settings.siteSettings(site)?.keepClean === true;
+      const result = await settings.update((s) => {
+        const sites = { ...s.sites };
+        if (isDefault(next)) delete sites[site];
+        else sites[site] = next;
+        return { ...s, sites };
+      });
+      // Turning cleaning on cleans what is already there, not only what comes next.
+      if (next.keepClean && !wasClean) sweep(site);
+      return result;
+    },
+  };
+}
+
+function targetsOf(t: TabCookies, keep: (label: Label) => boolean): DeletionTarget[] {
+  return t.entries.flatMap((entry, i) =>
+    keep(t.labels[i]) ? [{ identity: entry.cookie, category: t.labels[i].category }] : [],
+  );
+}
+
+// A site with no setting left is dropped, so the stored settings do not fill with empty entries.
+function isDefault(s: SiteSettings): boolean {
+  return !s.keepClean && s.allowedVendors.length === 0 && s.allowedCookies.length === 0;
+}
+
+function siteOfIdentities(cookies: readonly CookieIdentity[]): string | null {
+  const sites = new Set(cookies.map((c) => registrableDomain(c.domain)));
+  return sites.size === 1 ? [...sites][0] : null;
+}

@@ -1,0 +1,128 @@
+import { cookieHost } from '../core/domains';
+import type { Labeller } from '../core/label';
+import type { Category, Label } from '../core/types';
+import type { CookieRecord, TabStatus } from '../shared/protocol';
+import type { BrowserApi, CookieStore, TabInfo } from './browser-api';
+import type { CookieMirror, MirrorEntry } from './cookie-mirror';
+import type { TabSnapshot } from './live-ports';
+import type { SettingsStore } from './settings';
+import { cookiesOfTab, DEFAULT_STORE, topSite } from './tab-cookies';
+import { labelsForTab } from './tab-labels';
+import { type TabState, type TabTracker, webHost } from './tab-tracker';
+
+/**
+ * A tab as the pages see it: its page, whether the extension can read it, and its cookies with
+ * their labels in the tab's context. Used by the requests, the live ports and the badge.
+ */
+
+export interface TabCookies {
+  tab: TabInfo;
+  url: string | null;
+  site: string | null;
+  status: TabStatus;
+  entries: MirrorEntry[];
+  /** The label of each entry, in the same order. */
+  labels: Label[];
+}
+
+export class TabViews {
+  constructor(
+    private readonly api: Pick<BrowserApi, 'tabs' | 'webNavigation' | 'cookies'>,
+    private readonly tracker: TabTracker,
+    private readonly mirror: CookieMirror,
+    private readonly labeller: Labeller,
+    private readonly settings: SettingsStore,
+    /** Seconds since the epoch. */
+    private readonly now: () => number,
+  ) {}
+
+  async read(tabId: number): Promise<TabCookies> {
+    const tab = await this.api.tabs.get(tabId);
+    if (!tab) throw new Error(`There is no tab with id ${tabId}.`);
+    const state = this.tracker.get(tabId) ?? (await this.seed(tab));
+    const url = tab.url || null;
+    const status = statusOf(tab);
+    if (status !== 'ok') return { tab, url, site: null, status, entries: [], labels: [] };
+    const now = this.now();
+    const entries = cookiesOfTab(this.mirror, { url, hosts: state.hosts, storeId: state.storeId }, now).sort(byPlace);
+    const labels = labelsForTab(entries, this.labeller, { topLevelUrl: url ?? undefined, now });
+    return { tab, url, site: topSite({ url }), status, entries, labels };
+  }
+
+  async snapshot(tabId: number): Promise<TabSnapshot> {
+    const t = await this.read(tabId);
+    const cookies: CookieRecord[] = t.entries.map((entry, i) => ({
+      key: entry.key,
+      cookie: entry.cookie,
+      label: t.labels[i],
+    }));
+    return {
+      view: {
+        tabId,
+        url: t.url,
+        site: t.site,
+        status: t.status,
+        cookies,
+        siteSettings: this.settings.siteSettings(t.site),
+        includeUnknown: this.settings.get().includeUnknown,
+      },
+      versions: new Map(t.entries.map((e) => [e.key, e.version])),
+    };
+  }
+
+  /** For the badge: synchronous, from what the worker knows; null when there is nothing to count. */
+  optionalCount(tabId: number): number | null {
+    const state = this.tracker.get(tabId);
+    if (!state?.url || !webHost(state.url)) return null;
+    const now = this.now();
+    const entries = cookiesOfTab(this.mirror, state, now);
+    const { includeUnknown } = this.settings.get();
+    const labels = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
+    return labels.filter((l) => removableInOneClick(l.category, includeUnknown)).length;
+  }
+
+  /** A tab the worker never saw load: what is on screen now (its page and frames) is all there is. */
+  private async seed(tab: TabInfo): Promise<TabState> {
+    const [frames, stores] = await Promise.all([
+      this.api.webNavigation.getAllFrames(tab.id),
+      this.api.cookies.getAllCookieStores(),
+    ]);
+    return (
+      this.tracker.get(tab.id) ??
+      this.tracker.seed(
+        tab.id,
+        tab.url || null,
+        frames.map((f) => f.url),
+        storeOfTab(stores, tab.id),
+      )
+    );
+  }
+}
+
+/** What "remove optional cookies" takes: never essential, unknown only when the user chose so. */
+export function removableInOneClick(category: Category, includeUnknown: boolean): boolean {
+  return category !== 'essential' && (category !== 'unknown' || includeUnknown);
+}
+
+const WEB_STORE = /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore)(\/|$)/;
+
+/** Whether the extension can show this tab's cookies. */
+export function statusOf(tab: Pick<TabInfo, 'url' | 'pendingUrl'>): TabStatus {
+  const url = tab.url ?? '';
+  if (url === '' || (url === 'about:blank' && tab.pendingUrl)) return 'loading';
+  // Extensions cannot see the web store's requests, so its list would be wrong: better none.
+  if (!webHost(url) || WEB_STORE.test(url)) return 'unsupported';
+  return 'ok';
+}
+
+export function storeOfTab(stores: readonly CookieStore[], tabId: number): string {
+  return stores.find((s) => s.tabIds.includes(tabId))?.id ?? DEFAULT_STORE;
+}
+
+function byPlace(a: MirrorEntry, b: MirrorEntry): number {
+  const ha = cookieHost(a.cookie.domain);
+  const hb = cookieHost(b.cookie.domain);
+  if (ha !== hb) return ha < hb ? -1 : 1;
+  if (a.cookie.name !== b.cookie.name) return a.cookie.name < b.cookie.name ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}

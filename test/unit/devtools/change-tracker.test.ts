@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeTracker, sameState } from '../../../src/devtools/change-tracker';
+import { record } from './records';
+
+function tracker() {
+  let now = 1000;
+  const t = new ChangeTracker(500, () => now);
+  return { t, advance: (ms: number) => (now += ms) };
+}
+
+function marks(t: ChangeTracker): Record<string, string | null> {
+  return Object.fromEntries(t.rows().map((r) => [r.record.cookie.name, r.change]));
+}
+
+describe('ChangeTracker', () => {
+  it('marks nothing on the first list or on a fresh page', () => {
+    const { t } = tracker();
+    t.update([record('a'), record('b')]);
+    expect(marks(t)).toEqual({ a: null, b: null });
+    t.update([record('c')], true);
+    expect(marks(t)).toEqual({ c: null });
+    expect(t.nextExpiry()).toBeNull();
+  });
+
+  it('marks new, changed and removed cookies, then clears the marks', () => {
+    const { t, advance } = tracker();
+    const a = record('a');
+    t.update([a, record('b')]);
+    t.update([record('a', 'analytics', { value: 'changed' }), record('c')]);
+    expect(marks(t)).toEqual({ a: 'changed', c: 'new', b: 'removed' });
+    expect(t.counts()).toEqual({ new: 1, changed: 1, removed: 1 });
+    expect(t.nextExpiry()).toBe(1500);
+    advance(499);
+    expect(t.prune()).toBe(false);
+    advance(1);
+    expect(t.prune()).toBe(true);
+    expect(marks(t)).toEqual({ a: null, c: null });
+  });
+
+  it('does not mark a record that was replaced by an identical one', () => {
+    const { t } = tracker();
+    t.update([record('a')]);
+    t.update([record('a')]);
+    expect(marks(t)).toEqual({ a: null });
+  });
+
+  it('keeps a cookie that is new and then changes marked as new, and brings a removed one back as new', () => {
+    const { t } = tracker();
+    t.update([]);
+    t.update([record('a')]);
+    t.update([record('a', 'analytics', { value: 'x' })]);
+    expect(marks(t)).toEqual({ a: 'new' });
+    t.update([]);
+    expect(marks(t)).toEqual({ a: 'removed' });
+    t.update([record('a')]);
+    expect(marks(t)).toEqual({ a: 'new' });
+    expect(t.rows()).toHaveLength(1);
+  });
+
+  it('compares records by what they show', () => {
+    expect(sameState(record('a'), record('a'))).toBe(true);
+    expect(sameState(record('a'), record('a', 'marketing'))).toBe(false);
+    expect(sameState(record('a'), record('a', 'analytics', { httpOnly: true }))).toBe(false);
+  });
+});
