@@ -40,8 +40,11 @@ export const CONSENT_PLATFORMS: ReadonlySet<string> = new Set(
 
 /** Chat widgets: their cookies keep the widget's state and the conversation, an optional feature. */
 export const CHAT_PLATFORMS: ReadonlySet<string> = new Set(
-  'Crisp|Drift|Live helper chat|LiveChat|LiveZilla GmbH|SnapEngage|Tawk.to'.split('|'),
+  'Belco|Crisp|Drift|Live helper chat|LiveChat|LiveZilla GmbH|SnapEngage|Tawk.to'.split('|'),
 );
+
+/** Wishlist apps: their cookies keep a visitor's saved-for-later list, a convenience the shop works without. */
+export const WISHLIST_PLATFORMS: ReadonlySet<string> = new Set(['Swym']);
 
 /** `wixLanguage` -> wix, language; `PLAY_LANG` -> play, lang; `twitch.lohp.countryCode` -> twitch, lohp, country, code. */
 export function nameWords(name: string): string[] {
@@ -104,6 +107,14 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     matches: (_, words) => has(words, 'pref', 'prefs', 'preference', 'preferences', 'preferred', 'settings'),
   },
   {
+    id: 'preference-wishlist',
+    reason: 'keeps a wishlist or favourites list; a convenience, the site works without it',
+    purpose: 'Keeps the wishlist or favourites saved by the visitor.',
+    matches: (_, words) =>
+      has(words, 'wishlist', 'wishlists', 'favorites', 'favourites') ||
+      (has(words, 'wish') && has(words, 'list')),
+  },
+  {
     id: 'preference-chat-widget',
     reason: 'keeps the state of a chat widget (open, closed, conversation); the chat is an optional feature',
     purpose: 'Keeps the state of the chat widget between pages.',
@@ -111,15 +122,19 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
   },
 ];
 
-const CHAT_VENDOR_RULE = PREFERENCE_RULES.find((r) => r.id === 'preference-chat-widget') as PreferenceRule;
+const ruleById = (id: string) => PREFERENCE_RULES.find((r) => r.id === id) as PreferenceRule;
+const CHAT_VENDOR_RULE = ruleById('preference-chat-widget');
+const WISHLIST_VENDOR_RULE = ruleById('preference-wishlist');
 
 /**
  * The rule that moves an upstream Functional cookie to our functional, or null when it stays
- * essential. Chat-widget vendors are recognised by vendor, everything else by name.
+ * essential. Chat-widget and wishlist vendors are recognised by vendor: the session of an optional
+ * feature is optional too. Everything else is recognised by name.
  */
 export function preferenceRuleFor(vendor: string, name: string): PreferenceRule | null {
   if (CONSENT_PLATFORMS.has(vendor)) return null;
   if (CHAT_PLATFORMS.has(vendor)) return CHAT_VENDOR_RULE;
+  if (WISHLIST_PLATFORMS.has(vendor)) return WISHLIST_VENDOR_RULE;
   const words = nameWords(name);
   if (words.some((w) => ESSENTIAL_WORDS.has(w))) return null;
   return PREFERENCE_RULES.find((rule) => rule.matches(name, words)) ?? null;

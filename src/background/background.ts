@@ -13,7 +13,7 @@ import { CookieMirror } from './cookie-mirror';
 import { Deletions } from './deletions';
 import { createHandlers } from './handlers';
 import { LivePorts } from './live-ports';
-import { createConnectListener, createMessageListener, type Handlers } from './message-router';
+import { createConnectListener, createMessageListener } from './message-router';
 import { ReadyGate } from './ready-gate';
 import { SettingsStore } from './settings';
 import { SiteCleaner } from './site-cleaner';
@@ -59,7 +59,6 @@ export interface Background {
   onTabActivated(): void;
   onMessage: MessageListener;
   onConnect(port: PortLike): void;
-  readonly handlers: Handlers;
   readonly mirror: CookieMirror;
   /** Resolves once queued deletions, storage writes, pushes and badge updates are done (tests). */
   settled(): Promise<void>;
@@ -197,7 +196,6 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
         () => port.disconnect(),
       );
     }),
-    handlers,
     mirror,
     async settled() {
       await start();

@@ -198,7 +198,8 @@ export function webHost(url: string): string | null {
   try {
     const parsed = new URL(url);
     if (!WEB_SCHEMES.has(parsed.protocol) || parsed.hostname === '') return null;
-    return parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    // IPv6 hosts keep their brackets, as in the domain Chromium gives their cookies.
+    return parsed.hostname.toLowerCase();
   } catch {
     return null;
   }

@@ -92,10 +92,19 @@ function valueClues(value: string | undefined, party: Party): Clue[] {
       reason: 'the value is a signed token (JWT), as sign-in cookies hold',
     });
   }
-  if (/^[a-z]{2}[-_][A-Za-z]{2}$/.test(v) || LANGUAGE_CODES.has(v)) {
+  if (/^[a-z]{2}[-_][A-Za-z]{2}$/.test(v)) {
     clues.push({
       category: 'functional',
       confidence: 0.55,
+      purpose: PURPOSE.preference,
+      reason: `the value looks like a locale (\`${v}\`)`,
+    });
+  } else if (LANGUAGE_CODES.has(v)) {
+    // Two letters alone may as well be a country detected from the address, a region or a flag:
+    // they back a name that speaks of language, but do not make a preference on their own.
+    clues.push({
+      category: 'functional',
+      confidence: 0.45,
       purpose: PURPOSE.preference,
       reason: `the value looks like a language code (\`${v}\`)`,
     });

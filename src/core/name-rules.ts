@@ -56,6 +56,8 @@ export interface NameRule {
   /** Words that start with one of these, apart from the listed exceptions. */
   prefixes?: readonly string[];
   except?: readonly string[];
+  /** The rule fits only when the name also has one of these whole words (`cookie` + `notice`). */
+  alongside?: readonly string[];
   /** Only for cookies of this party (`third` also covers an unknown party: no page was given). */
   party?: 'first' | 'third';
 }
@@ -69,6 +71,7 @@ export const PURPOSE = {
   cart: 'Probably keeps the contents of your shopping cart.',
   probe: 'Probably checks that your browser accepts cookies.',
   preference: 'Probably remembers a setting you chose, such as language, currency or layout.',
+  pageState: 'Probably remembers how you left the page, such as a dismissed notice or a list filter.',
   analytics: 'Probably counts visits and measures how the site is used.',
   visitorId: 'Probably recognises your browser on later visits, to measure how the site is used.',
   crossSiteId: 'Probably recognises your browser across sites, for advertising.',
@@ -88,6 +91,37 @@ export const NAME_RULES: readonly NameRule[] = [
     purpose: PURPOSE.consent,
     contains: ['consent', 'gdpr', 'ccpa', 'cookielaw', 'usprivacy', 'optanon', 'cookieyes', 'cookiebot'],
     words: ['cmp', 'tcf'],
+  },
+  // A cookie banner's own record says so in two words: `cookie_notice_accepted`, `viewed_cookie_policy`,
+  // `hidePrivacyBanner`. It stores the visitor's choice, so it outweighs the page-state words below.
+  {
+    category: 'essential',
+    confidence: 0.8,
+    purpose: PURPOSE.consent,
+    words: ['cookie', 'cookies', 'privacy'],
+    alongside: [
+      'notice',
+      'banner',
+      'bar',
+      'accept',
+      'accepted',
+      'agree',
+      'agreed',
+      'allow',
+      'allowed',
+      'policy',
+      'law',
+      'warning',
+      'message',
+      'dismiss',
+      'dismissed',
+      'choice',
+      'choices',
+      'level',
+      'hide',
+      'hidden',
+      'closed',
+    ],
   },
   {
     category: 'essential',
@@ -168,6 +202,25 @@ export const NAME_RULES: readonly NameRule[] = [
       'livechat',
     ],
   },
+  // Page state the visitor set: a dismissed notice, a collapsed panel, the sort order or filter of a
+  // list. The same words the catalog import's preference rules use (scripts/ocd/preference-rules.ts).
+  {
+    category: 'functional',
+    confidence: 0.6,
+    purpose: PURPOSE.pageState,
+    words: [
+      'dismiss',
+      'dismissed',
+      'snooze',
+      'snoozed',
+      'collapsed',
+      'expanded',
+      'pinned',
+      'notice',
+      'sort',
+      'filter',
+    ],
+  },
   // Vendor namespaces (Google Analytics `_ga`, Hotjar `_hj`, Matomo `_pk`, Segment `ajs`, Microsoft
   // Clarity `_clck`) say who wrote the cookie, which outweighs a generic word such as `session` after them.
   {
@@ -242,13 +295,13 @@ export const NAME_RULES: readonly NameRule[] = [
   },
 ];
 
-/** A clue from a name rule, or null when the rule does not fit. */
 /** A name rule prepared for the many cookies that go through every rule. */
 interface CompiledRule {
   rule: NameRule;
   contains: RegExp | null;
   words: ReadonlySet<string>;
   prefixes: RegExp | null;
+  alongside: ReadonlySet<string> | null;
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -260,8 +313,10 @@ const COMPILED_RULES: readonly CompiledRule[] = NAME_RULES.map((rule) => ({
   contains: alternation(rule.contains, ''),
   words: new Set(rule.words),
   prefixes: alternation(rule.prefixes, '^'),
+  alongside: rule.alongside ? new Set(rule.alongside) : null,
 }));
 
+/** A clue from a name rule, or null when the rule does not fit. */
 function applyNameRule(compiled: CompiledRule, lower: string, words: readonly string[], party: Party): Clue | null {
   const { rule } = compiled;
   if (rule.party === 'first' && party !== 'first') return null;
@@ -276,9 +331,15 @@ function applyNameRule(compiled: CompiledRule, lower: string, words: readonly st
     }
   }
   if (hit === undefined) return null;
+  let also = '';
+  if (compiled.alongside) {
+    const second = words.find((w) => compiled.alongside?.has(w));
+    if (second === undefined) return null;
+    also = ` and \`${second}\``;
+  }
   // A session or sign-in cookie of an embedded service still matters, but less surely than the site's own.
   const confidence = rule.category === 'essential' && party === 'third' ? rule.confidence - 0.1 : rule.confidence;
-  return { category: rule.category, confidence, purpose: rule.purpose, reason: `name contains \`${hit}\`` };
+  return { category: rule.category, confidence, purpose: rule.purpose, reason: `name contains \`${hit}\`${also}` };
 }
 
 /** A clue from every rule the name fits. */

@@ -20,6 +20,9 @@ let browser: ExtensionBrowser;
 let client: WorkerClient;
 let guard: NetworkGuard;
 
+/** Polls return as soon as the state is reached; the limit only matters on a machine under load. */
+const SETTLE = { timeout: 10_000 };
+
 beforeAll(async () => {
   world = await startDemoWorld();
   browser = await launchTestBrowser({ hostResolverRules: world.hostResolverRules, allowThirdPartyCookies: true });
@@ -109,7 +112,7 @@ describe('the popup on the demo world', () => {
     for (const category of CATEGORIES) {
       const count = expected.filter((c) => c.category === category).length;
       await expect
-        .poll(() => popup.getByTestId(`count-${category}`).textContent(), { message: category })
+        .poll(() => popup.getByTestId(`count-${category}`).textContent(), { message: category, ...SETTLE })
         .toBe(String(count));
     }
     await popup.close();
@@ -166,7 +169,7 @@ describe('removing optional cookies from a logged-in help centre', () => {
     });
     await popup.locator('[data-testid="outcome"] button.primary').click();
     const original = storeBefore.map(exact).sort();
-    await expect.poll(async () => (await storeCookies()).map(exact).sort()).toEqual(original);
+    await expect.poll(async () => (await storeCookies()).map(exact).sort(), SETTLE).toEqual(original);
 
     await page.reload();
     expect(await helpCentreState(page)).toEqual(before);
@@ -205,7 +208,7 @@ describe('a shop kept clean', () => {
       .poll(async () => {
         const set = new Set((await cookieLog()).filter((e) => !e.removed).map((e) => e.id));
         return optional.filter((id) => !set.has(id));
-      })
+      }, SETTLE)
       .toEqual([]);
     // ...and every setting of one is followed by its removal.
     await expect
@@ -213,10 +216,12 @@ describe('a shop kept clean', () => {
         const open = new Map<string, number>();
         for (const e of await cookieLog()) open.set(e.id, (open.get(e.id) ?? 0) + (e.removed ? -1 : 1));
         return optional.filter((id) => (open.get(id) ?? 0) > 0);
-      })
+      }, SETTLE)
       .toEqual([]);
     // Essential cookies and those nobody could identify stay (unknown ones go only if the user says so).
-    await expect.poll(async () => ids(await storeCookies())).toEqual(ids(shop.cookies.filter((c) => !isOptional(c))));
+    await expect
+      .poll(async () => ids(await storeCookies()), SETTLE)
+      .toEqual(ids(shop.cookies.filter((c) => !isOptional(c))));
 
     const history = await client.request('getHistory', {});
     const automatic = history.filter((b) => b.trigger === 'automatic' && b.site === 'lumen-shop.test');

@@ -73,8 +73,8 @@ async function columnTexts(p: Page, column: string, n = 15): Promise<string[]> {
 }
 
 async function shownCount(p: Page): Promise<number> {
-  const text = await p.getByTestId('count').innerText();
-  return Number(/^([\d\s,.]+) of/.exec(text)?.[1].replace(/\D/g, ''));
+  const text = await p.getByTestId('count').textContent();
+  return Number(/^([\d\s,.]+) of/.exec(text ?? '')?.[1].replace(/\D/g, ''));
 }
 
 describe('the panel with 5,000 cookies (fake worker)', () => {
@@ -163,8 +163,11 @@ describe('the panel with 5,000 cookies (fake worker)', () => {
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => page.locator('.body-row[aria-selected="true"]').count()).toBe(3);
     const names = await columnTexts(page, 'name', 3);
-    await expect.poll(() => page.getByTestId('detail-name').innerText()).toBe(names[2]);
+    await expect.poll(() => page.getByTestId('detail-name').textContent()).toBe(names[2]);
 
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-value');
+    await page.getByRole('grid').focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => shownCount(page)).toBe(COUNT - 3);
     const requests = await page.evaluate(() =>
@@ -182,7 +185,7 @@ describe('the panel with 5,000 cookies (fake worker)', () => {
       .toBe('true');
     await page.keyboard.press('Control+a');
     await expect
-      .poll(() => page.getByTestId('count').innerText())
+      .poll(() => page.getByTestId('count').textContent())
       .toContain(`${(COUNT - 3).toLocaleString('en')} selected`);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.body-row[aria-selected="true"]').count()).toBe(0);
@@ -204,6 +207,7 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), fresh);
     const row = page.locator(`[role=row][data-key="${fresh.key.replaceAll('"', '\\"')}"]`);
     await expect.poll(() => row.getAttribute('data-change')).toBe('new');
+    expect(await page.getByTestId('live-changes').textContent()).toBe('1 new, 0 changed, 0 removed');
     await expect.poll(() => row.getAttribute('data-change'), { timeout: 5000 }).toBeNull();
 
     await page.evaluate(
@@ -211,7 +215,7 @@ describe('the panel with a few cookies (fake worker)', () => {
       makeRecord({ ...fresh.cookie, value: 'v2' }, fresh.label),
     );
     await expect.poll(() => row.getAttribute('data-change')).toBe('changed');
-    expect(await row.locator('[data-column="value"]').innerText()).toBe('v2');
+    expect(await row.locator('[data-column="value"]').textContent()).toBe('v2');
 
     await page.evaluate((key) => (globalThis as unknown as FixtureWindow).panelFixture.remove([key]), fresh.key);
     await expect.poll(() => row.getAttribute('data-change')).toBe('removed');
@@ -229,7 +233,7 @@ describe('the panel with a few cookies (fake worker)', () => {
     expect(hostile).toBeDefined();
     await page.getByTestId('search').fill(hostile!.cookie.name);
     const row = page.locator('.body-row').first();
-    expect(await row.locator('[data-column="value"]').innerText()).toBe(hostile!.cookie.value);
+    expect(await row.locator('[data-column="value"]').textContent()).toBe(hostile!.cookie.value);
     await row.click();
     expect(await page.getByTestId('detail-value').inputValue()).toBe(hostile!.cookie.value);
     await page.getByTestId('copy-value').click();
@@ -248,10 +252,10 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.getByTestId('remove-category-choice').selectOption('marketing');
     await page.getByTestId('remove-category').click();
     await expect.poll(() => shownCount(page)).toBe(40 - marketing);
-    await expect.poll(() => page.getByTestId('outcome').innerText()).toContain(`Removed ${marketing}`);
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toContain(`Removed ${marketing}`);
     await page.getByTestId('outcome').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => shownCount(page)).toBe(40);
-    await expect.poll(() => page.getByTestId('outcome').innerText()).toContain(`Restored ${marketing}`);
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toContain(`Restored ${marketing}`);
     await page.close();
   });
 
@@ -274,7 +278,7 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.close();
   });
 
-  it('follows the theme it is given, and the system otherwise', async () => {
+  it('follows the theme it is given, and the system otherwise; speaks Norwegian', async () => {
     for (const theme of ['light', 'dark'] as const) {
       page = await open(`cookies=40&theme=${theme === 'light' ? 'default' : 'dark'}`);
       await page.locator('.body-row').nth(4).click();
@@ -283,6 +287,13 @@ describe('the panel with a few cookies (fake worker)', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `devtools-panel-${theme}.png`) });
       await page.close();
     }
+    page = await open('cookies=40&lang=nb');
+    expect(await page.getByRole('grid').getAttribute('aria-label')).toBe('Informasjonskapslene i fanen som inspiseres');
+    expect(await page.getByRole('columnheader', { name: 'Utløper / Max-Age' }).count()).toBe(1);
+    await page.locator('.body-row').nth(2).click();
+    await page.screenshot({ path: join(SCREENSHOTS, 'devtools-panel-nb.png') });
+    await page.close();
+
     page = await browser.newPage({ colorScheme: 'dark' });
     await page.goto(server.url('/?cookies=5'));
     await page.getByRole('row').nth(1).waitFor();

@@ -20,8 +20,16 @@ let site: Page;
 let panel: Page;
 const dialogs: string[] = [];
 
+/** What the page's own script does to set or delete a cookie. */
+function setCookieFromPage(page: Page, cookie: string): Promise<void> {
+  return page.evaluate((text) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the test plays a web page, and pages set cookies this way.
+    document.cookie = text;
+  }, cookie);
+}
+
 beforeAll(async () => {
-  sites = await startHttpsSites((req, res, host) => {
+  sites = await startHttpsSites((_req, res, host) => {
     if (host === 'chat.test') {
       res.writeHead(200, {
         'content-type': 'text/html',
@@ -86,19 +94,19 @@ describe('the devtools panel opened as a tab', () => {
     for (const name of ['sid', 'BPMCSRF', '_ga', '_ga_ABC123', 'xss', 'LPVID']) {
       await expect.poll(() => row(name).count(), { timeout: 10_000 }).toBe(1);
     }
-    expect(await cell('_ga', 'category').innerText()).toBe('Analytics');
-    expect(await cell('_ga', 'vendor').innerText()).not.toBe('');
-    expect(await cell('BPMCSRF', 'category').innerText()).toBe('Essential');
-    expect(await cell('sid', 'httpOnly').innerText()).toBe('✓');
-    expect(await cell('sid', 'expires').innerText()).toBe('Session');
-    expect(await cell('LPVID', 'party').innerText()).toBe('Third party');
-    expect(await cell('LPVID', 'partitionKey').innerText()).toContain('shop.test');
-    expect(await cell('LPVID', 'sameSite').innerText()).toBe('None');
+    expect(await cell('_ga', 'category').textContent()).toBe('Analytics');
+    expect(await cell('_ga', 'vendor').textContent()).not.toBe('');
+    expect(await cell('BPMCSRF', 'category').textContent()).toBe('Essential');
+    expect(await cell('sid', 'httpOnly').textContent()).toBe('✓');
+    expect(await cell('sid', 'expires').textContent()).toBe('Session');
+    expect(await cell('LPVID', 'party').textContent()).toBe('Third party');
+    expect(await cell('LPVID', 'partitionKey').textContent()).toContain('shop.test');
+    expect(await cell('LPVID', 'sameSite').textContent()).toBe('None');
     await panel.screenshot({ path: join(SCREENSHOTS, 'devtools-panel-tab.png') });
   });
 
   it('renders a hostile value as text', async () => {
-    expect(await cell('xss', 'value').innerText()).toBe(XSS);
+    expect(await cell('xss', 'value').textContent()).toBe(XSS);
     await row('xss').click();
     expect(await panel.getByTestId('detail-value').inputValue()).toBe(XSS);
     expect(await panel.locator('img').count()).toBe(0);
@@ -107,22 +115,16 @@ describe('the devtools panel opened as a tab', () => {
 
   it('shows cookies the page sets, changes and removes, marked for a moment, keeping the selection', async () => {
     await row('BPMCSRF').click();
-    await site.evaluate(() => {
-      document.cookie = 'live_one=first; Path=/; Secure';
-    });
+    await setCookieFromPage(site, 'live_one=first; Path=/; Secure');
     await expect.poll(() => row('live_one').getAttribute('data-change'), { timeout: 10_000 }).toBe('new');
-    await site.evaluate(() => {
-      document.cookie = 'live_one=second; Path=/; Secure';
-    });
-    await expect.poll(() => cell('live_one', 'value').innerText(), { timeout: 10_000 }).toBe('second');
+    await setCookieFromPage(site, 'live_one=second; Path=/; Secure');
+    await expect.poll(() => cell('live_one', 'value').textContent(), { timeout: 10_000 }).toBe('second');
     expect(await row('live_one').getAttribute('data-change')).toMatch(/^(new|changed)$/);
-    await site.evaluate(() => {
-      document.cookie = 'live_one=; Path=/; Secure; Max-Age=0';
-    });
+    await setCookieFromPage(site, 'live_one=; Path=/; Secure; Max-Age=0');
     await expect.poll(() => row('live_one').getAttribute('data-change'), { timeout: 10_000 }).toBe('removed');
     await expect.poll(() => row('live_one').count(), { timeout: 10_000 }).toBe(0);
     expect(await row('BPMCSRF').getAttribute('aria-selected')).toBe('true');
-    expect(await panel.getByTestId('detail-name').innerText()).toBe('BPMCSRF');
+    expect(await panel.getByTestId('detail-name').textContent()).toBe('BPMCSRF');
   });
 
   it('removes every cookie of a category and undoes it through the history', async () => {
@@ -131,11 +133,11 @@ describe('the devtools panel opened as a tab', () => {
     await expect.poll(() => row('_ga').count(), { timeout: 10_000 }).toBe(0);
     expect(await row('_ga_ABC123').count()).toBe(0);
     expect((await shopCookies()).map((c) => c.name).sort()).toEqual(['BPMCSRF', 'sid', 'xss']);
-    await expect.poll(() => panel.getByTestId('outcome').innerText()).toContain('Removed 2');
+    await expect.poll(() => panel.getByTestId('outcome').textContent()).toContain('Removed 2');
 
     const undo = panel.getByTestId('undo-last');
     await expect.poll(() => undo.isEnabled(), { timeout: 10_000 }).toBe(true);
-    expect(await undo.innerText()).toContain('2');
+    expect(await undo.textContent()).toContain('2');
     await undo.click();
     await expect.poll(() => row('_ga').count(), { timeout: 10_000 }).toBe(1);
     expect(await row('_ga_ABC123').count()).toBe(1);
@@ -145,7 +147,7 @@ describe('the devtools panel opened as a tab', () => {
         { name: '_ga_ABC123', value: 'GS1.1.333' },
       ]),
     );
-    await expect.poll(() => panel.getByTestId('outcome').innerText()).toContain('Restored 2');
+    await expect.poll(() => panel.getByTestId('outcome').textContent()).toContain('Restored 2');
     await expect.poll(() => undo.isDisabled()).toBe(true);
   });
 

@@ -64,8 +64,16 @@ function namesInPanel(): Promise<string[]> {
   );
 }
 
+/** What the page's own script does to set or delete a cookie. */
+function setCookieFromPage(page: Page, cookie: string): Promise<void> {
+  return page.evaluate((text) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the test plays a web page, and pages set cookies this way.
+    document.cookie = text;
+  }, cookie);
+}
+
 beforeAll(async () => {
-  sites = await startHttpsSites((req, res) => {
+  sites = await startHttpsSites((_req, res) => {
     res.writeHead(200, {
       'content-type': 'text/html',
       'set-cookie': ['sid=s3cr3t; Path=/; Secure; HttpOnly', '_ga=GA1.2.5.6; Path=/; Max-Age=3600; Secure'],
@@ -102,9 +110,7 @@ describe('the Cookies panel inside DevTools', () => {
   });
 
   it('updates live when the inspected page sets a cookie', async () => {
-    await site.evaluate(() => {
-      document.cookie = 'set_while_inspecting=yes; Path=/; Secure';
-    });
+    await setCookieFromPage(site, 'set_while_inspecting=yes; Path=/; Secure');
     await poll(namesInPanel, (n) => n.includes('set_while_inspecting'));
     const change = await raw.evaluate<string | null>(
       panel.targetId,

@@ -91,7 +91,7 @@ export class FakeCookieStore implements CookiesApi {
     this.calls.push({ method: 'remove', args: target });
     await tick();
     const url = new URL(target.url);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const host = url.hostname;
     const storeId = target.storeId ?? '0';
     for (const [key, c] of this.named(target.name)) {
       if (c.storeId !== storeId || this.stubborn.has(key)) continue;
@@ -168,7 +168,8 @@ export class FakeCookieStore implements CookiesApi {
   private build(details: CookieSetDetails): BrowserCookie {
     const url = new URL(details.url);
     const secureSource = url.protocol === 'https:';
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // IPv6 hosts keep their brackets, as Chromium keeps them in the cookie's domain.
+    const host = url.hostname;
     const storeId = details.storeId ?? '0';
     const fail = (why: string) => new Error(`Failed to parse or set cookie named "${details.name}": ${why}`);
     if (!this.stores.some((s) => s.id === storeId) && storeId !== '0') throw fail('no such cookie store');

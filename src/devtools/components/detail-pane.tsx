@@ -68,8 +68,10 @@ export function DetailPane({ record, change, selectedCount, busy, onRemove, copy
       {change === 'removed' && <p class="notice">{t('panelDetailRemoved')}</p>}
 
       <section>
-        <h3>{t('panelDetailValue')}</h3>
+        <h3 id="detail-value-title">{t('panelDetailValue')}</h3>
         <textarea
+          id="detail-value"
+          aria-labelledby="detail-value-title"
           class="value-box"
           readOnly
           rows={4}

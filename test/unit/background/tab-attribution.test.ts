@@ -80,6 +80,23 @@ describe('which cookies belong to a tab', () => {
     expect(await viewNames(browser, tab)).toEqual(['trk_bounce@bounce.test/']);
   });
 
+  it('handles pages on IP addresses, IPv6 included', async () => {
+    const { browser, worker } = await setUp();
+    const v6 = browser.openTab('http://[::1]:8080/');
+    const v4 = browser.openTab('http://127.0.0.1:8080/');
+    const plain = { secure: false, sameSite: 'lax' as const };
+    await browser.cookies.set(cookieOn('[::1]', 'six', { ...plain, url: 'http://[::1]/' }));
+    await browser.cookies.set(cookieOn('127.0.0.1', 'four', { ...plain, url: 'http://127.0.0.1/' }));
+    await settle(worker);
+    expect(await viewNames(browser, v6)).toEqual(['six@[::1]/']);
+    expect(await viewNames(browser, v4)).toEqual(['four@127.0.0.1/']);
+    const report = await ask(browser, 'deleteOptional', { tabId: v6 });
+    expect(report.removedTotal).toBe(0); // unknown cookies stay by default
+    const [six] = (await ask(browser, 'getTabView', { tabId: v6 })).cookies;
+    expect((await ask(browser, 'deleteCookies', { tabId: v6, cookies: [six.cookie] })).removedTotal).toBe(1);
+    expect(browser.cookies.all().map((c) => c.name)).toEqual(['four']);
+  });
+
   it('forgets a closed tab, in memory and in storage.session', async () => {
     const { browser, worker } = await setUp();
     const tab = browser.openTab('https://shop.test/');
