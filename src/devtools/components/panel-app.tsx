@@ -135,12 +135,14 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       report: await client.request('deleteCookies', { tabId, cookies: targets.map((r) => identity(r.cookie)) }),
     }));
 
+  // Only what is selected and on screen: a filter never hides a cookie that is about to go.
+  const selectedShown = useMemo(
+    () => shown.filter((r) => selection.selected.has(r.record.key) && r.change !== 'removed'),
+    [shown, selection.selected],
+  );
+
   const removeSelection = () => {
-    const targets = [...selection.selected]
-      .map((key) => byKey.get(key))
-      .filter((r) => r !== undefined && r.change !== 'removed')
-      .map((r) => r!.record);
-    if (targets.length > 0) void removeRecords(targets);
+    if (selectedShown.length > 0) void removeRecords(selectedShown.map((r) => r.record));
   };
 
   const removeCategory = (category: Category) =>
@@ -202,7 +204,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         <FilterBar filter={filter} onChange={setFilter} vendors={vendors} categoryCounts={categoryCounts} />
         <ActionBar
           busy={busy}
-          selectedCount={selection.selected.size}
+          selectedCount={selectedShown.length}
           shownCount={shown.filter((r) => r.change !== 'removed').length}
           categoryCounts={categoryCounts}
           undoable={undoable}
