@@ -29,9 +29,10 @@ describe('names shared by several vendors in the shipped catalog', () => {
 
   it('settles `euconsent` by domain: LiveRamp on its domain, the consent tool elsewhere', () => {
     expect(vendorsOf('euconsent')).toEqual(['LiveRamp', 'ShareThis']);
+    // Both keep it as a consent record (data/_ocd-overrides.json corrects LiveRamp's Marketing).
     expect(labeller.label({ name: 'euconsent', domain: '.faktor.io' }, onShop)).toMatchObject({
       vendor: 'LiveRamp',
-      category: 'marketing',
+      category: 'essential',
     });
     expect(labeller.label({ name: 'euconsent', domain: 'shop.example' }, onShop)).toMatchObject({
       vendor: 'ShareThis',

@@ -42,6 +42,13 @@ describe('name rules', () => {
     ['preferred_currency', 'functional', '`currency`'],
     ['ui_theme', 'functional', '`theme`'],
     ['recently_viewed', 'functional', '`recently`'],
+    ['xf_notice_dismiss', 'functional', '`notice`'],
+    ['productListFilter', 'functional', '`filter`'],
+    ['cookie_notice_accepted', 'essential', '`cookie` and `notice`'],
+    ['viewed_cookie_policy', 'essential', '`cookie` and `policy`'],
+    ['hidePrivacyBanner', 'essential', '`privacy` and `hide`'],
+    ['ad_optout', 'essential', '`optout`'],
+    ['__hs_do_not_track', 'essential', '`do_not_track`'],
     ['__utmz', 'analytics', '`utmz`'],
     ['_hjSessionUser_12', 'analytics', '`hj`'],
     ['site_stats', 'analytics', '`stats`'],
@@ -88,6 +95,21 @@ describe('name rules', () => {
     expect(guess({ name: 'gcl_stats' })?.category).toBe('marketing');
   });
 
+  it('needs both words for a cookie-banner record', () => {
+    expect(guess({ name: 'cookie_jar' })).toBeNull();
+    expect(guess({ name: 'privacy_page_views' })?.category).not.toBe('essential');
+  });
+
+  it('keeps a dismissed cookie notice, not the page-state reading of `notice`', () => {
+    expect(guess({ name: 'cookie_notice_dismissed' })?.category).toBe('essential');
+  });
+
+  it('never calls an opt-out record optional: deleting it would turn tracking back on', () => {
+    for (const name of ['optout', 'ad_opt_out', 'ToptOut']) expect(guess({ name })?.category, name).toBe('essential');
+    // A tracker's own off switch: its namespace says analytics, the opt-out says keep it.
+    expect(guess({ name: 'optimizelyOptOut' })?.category).toBe('unknown');
+  });
+
   it('returns null when nothing is convincing', () => {
     expect(guess({ name: 'x7', value: 'abc' })).toBeNull();
   });
@@ -99,6 +121,14 @@ describe('value and attribute rules', () => {
     expect(guess({ name: 'custom', value: 'fb.1.1613223185000.123456789' })?.category).toBe('marketing');
     expect(guess({ name: 'custom', value: 'GCL.1613223185.abc' })?.category).toBe('marketing');
     expect(guess({ name: 'custom', value: 'de-DE' })?.category).toBe('functional');
+  });
+
+  it('does not read a bare two-letter value as a preference without a name that says so', () => {
+    // `nl` may be a country found from the address as well as a chosen language.
+    expect(guess({ name: 'geo_cc', value: 'nl' })).toBeNull();
+    const label = guess({ name: 'site_lang', value: 'nl' });
+    expect(label?.category).toBe('functional');
+    expect(label?.reason).toContain('language code');
   });
 
   it('reads a signed token (JWT) on the site as sign-in, not on a third party', () => {

@@ -89,23 +89,17 @@ export const NAME_RULES: readonly NameRule[] = [
     category: 'essential',
     confidence: 0.8,
     purpose: PURPOSE.consent,
-    // An opt-out or do-not-track record is a privacy choice too: deleting it turns tracking back on.
-    contains: [
-      'consent',
-      'gdpr',
-      'ccpa',
-      'cookielaw',
-      'usprivacy',
-      'optanon',
-      'cookieyes',
-      'cookiebot',
-      'optout',
-      'opt_out',
-      'opt-out',
-      'donottrack',
-      'do_not_track',
-    ],
+    contains: ['consent', 'gdpr', 'ccpa', 'cookielaw', 'usprivacy', 'optanon', 'cookieyes', 'cookiebot'],
     words: ['cmp', 'tcf'],
+  },
+  // An opt-out or do-not-track record is a privacy choice too: deleting it turns back on the
+  // tracking the person refused. It is often a tracker's own off switch (`optimizelyOptOut`), so it
+  // weighs as much as the tracker's namespace, which leaves such a cookie unknown rather than optional.
+  {
+    category: 'essential',
+    confidence: 0.85,
+    purpose: PURPOSE.consent,
+    contains: ['optout', 'opt_out', 'opt-out', 'donottrack', 'do_not_track'],
   },
   // A cookie banner's own record says so in two words: `cookie_notice_accepted`, `viewed_cookie_policy`,
   // `hidePrivacyBanner`. It stores the visitor's choice, so it outweighs the page-state words below.

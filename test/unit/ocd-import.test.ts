@@ -335,6 +335,11 @@ describe('preference rules: essential versus functional', () => {
     ['Crisp', 'crisp-client/', 'preference-chat-widget'],
     ['Tawk.to', 'TawkConnectionTime', 'preference-chat-widget'],
     ['Zendesk', 'ZD-widgetOpen', 'preference-chat-widget'],
+    ['Belco', 'belco-anonymous-id', 'preference-chat-widget'],
+    ['Acme', 'wishlist_items', 'preference-wishlist'],
+    ['Acme', 'myFavourites', 'preference-wishlist'],
+    // A wishlist app's own session is the session of an optional feature.
+    ['Swym', 'swym-session-id', 'preference-wishlist'],
   ])('%s %s is a preference (%s)', (vendor, name, id) => {
     expect(preferenceRuleFor(vendor, name)?.id).toBe(id);
   });
@@ -347,6 +352,7 @@ describe('preference rules: essential versus functional', () => {
     ['HubSpot', '__hs_notify_banner_dismiss', 'a consent banner'],
     ['Laravel', 'laravel_session', 'nothing preference-like'],
     ['CleanTalk', 'ct_timezone', 'nothing preference-like'],
+    ['Acme', 'wishlist_session', 'a session'],
   ])('%s %s stays essential (%s)', (vendor, name) => {
     expect(preferenceRuleFor(vendor, name)).toBeNull();
   });
@@ -685,5 +691,31 @@ describe('the imported files in data/open-cookie-database', () => {
         ids.add(entry.ocdId);
       }
     }
+  });
+
+  // Classes of correction from data/_ocd-overrides.json and the purpose files, one example each:
+  // if a re-import loses one, the class it stands for is probably lost too.
+  const entryOf = (file: string, name: string) => {
+    const data = JSON.parse(readFileSync(resolve(DIR, `${file}.json`), 'utf8'));
+    const found = data.cookies.find((e: { name?: string; pattern?: string }) => (e.name ?? e.pattern) === name);
+    expect(found, `${file}/${name}`).toBeDefined();
+    return found as { category: string; reason?: string };
+  };
+
+  it.each([
+    ['hubspot', '__hstc', 'analytics', "the vendor's documentation says analytics"],
+    ['shopify', '_shopify_sa_t', 'analytics', 'the same description as its Analytics twin'],
+    ['intercom', 'intercom-session-*', 'functional', 'a chat widget'],
+    ['zendesk', '__zlcmid', 'functional', 'a chat widget'],
+    ['swym', 'swym-session-id', 'functional', 'a wishlist app'],
+    ['google-optimize', '_gaexp', 'analytics', 'an A/B test'],
+    ['yandex-metrica', '_ym_debug', 'analytics', 'part of an analytics tool'],
+    ['braze', 'ab._gd', 'marketing', 'part of a marketing tool'],
+    ['bing-microsoft', 'ToptOut', 'essential', 'an opt-out record'],
+    ['adobe-audience-manager', 'renderid', 'essential', "a web server's routing, whatever the vendor column says"],
+  ])('%s/%s is %s (%s)', (file, name, category) => {
+    const entry = entryOf(file, name);
+    expect(entry.category).toBe(category);
+    if (category !== 'essential') expect(entry.reason).toEqual(expect.any(String));
   });
 });
