@@ -111,8 +111,7 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     reason: 'keeps a wishlist or favourites list; a convenience, the site works without it',
     purpose: 'Keeps the wishlist or favourites saved by the visitor.',
     matches: (_, words) =>
-      has(words, 'wishlist', 'wishlists', 'favorites', 'favourites') ||
-      (has(words, 'wish') && has(words, 'list')),
+      has(words, 'wishlist', 'wishlists', 'favorites', 'favourites') || (has(words, 'wish') && has(words, 'list')),
   },
   {
     id: 'preference-chat-widget',

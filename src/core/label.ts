@@ -162,8 +162,8 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
       decidedByPage = true;
     }
   }
-  const best = top[0];
   if (top.length > 1 && distinctVendors(top).length > 1) return ambiguous(top, party, observed);
+  const best = top.length === 1 ? top[0] : preferredListing(top, context);
 
   const { entry } = best;
   let confidence = baseConfidence(best);
@@ -183,6 +183,20 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
     ...(entry.identifiable !== undefined ? { identifiable: entry.identifiable } : {}),
     ...(entry.inferred ? { inferred: true } : {}),
   };
+}
+
+/**
+ * One vendor's cookie described in several places (Google's own page for `_ga`, and Creatio's list
+ * of the cookies its product sets): the description by a company on this page fits best, else the
+ * vendor's own.
+ */
+function preferredListing(top: Match[], context: LabelContext): Match {
+  const onPage = context.vendorsOnPage;
+  if (onPage?.length) {
+    const listedHere = top.find((m) => m.entry.listedBy !== undefined && onPage.includes(m.entry.listedBy));
+    if (listedHere) return listedHere;
+  }
+  return top.find((m) => m.entry.listedBy === undefined) ?? top[0];
 }
 
 function ambiguous(top: Match[], party: Party, observed: Label['lifetime']): Label {

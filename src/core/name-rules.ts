@@ -217,18 +217,7 @@ export const NAME_RULES: readonly NameRule[] = [
     category: 'functional',
     confidence: 0.6,
     purpose: PURPOSE.pageState,
-    words: [
-      'dismiss',
-      'dismissed',
-      'snooze',
-      'snoozed',
-      'collapsed',
-      'expanded',
-      'pinned',
-      'notice',
-      'sort',
-      'filter',
-    ],
+    words: ['dismiss', 'dismissed', 'snooze', 'snoozed', 'collapsed', 'expanded', 'pinned', 'notice', 'sort', 'filter'],
   },
   // Vendor namespaces (Google Analytics `_ga`, Hotjar `_hj`, Matomo `_pk`, Segment `ajs`, Microsoft
   // Clarity `_clck`) say who wrote the cookie, which outweighs a generic word such as `session` after them.

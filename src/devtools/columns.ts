@@ -102,7 +102,7 @@ export const COLUMNS: readonly Column[] = [
   {
     id: 'size',
     title: 'panelColSize',
-    width: 56,
+    width: 68,
     numeric: true,
     sortValue: (r) => cookieSize(r.cookie),
     text: (r) => String(cookieSize(r.cookie)),
