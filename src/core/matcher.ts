@@ -78,7 +78,8 @@ export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
 // The walks and tests below are module functions rather than closures: they run for every cookie.
 function testItems(items: PatternEntry[], name: string, cookieDomain: string, out: Match[]): void {
   for (const item of items) {
-    if (item.pattern.regex.test(name)) out.push(toMatch(item.entry, 'pattern', item.pattern.literalLength, cookieDomain));
+    if (item.pattern.regex.test(name))
+      out.push(toMatch(item.entry, 'pattern', item.pattern.literalLength, cookieDomain));
   }
 }
 

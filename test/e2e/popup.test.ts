@@ -376,7 +376,10 @@ describe('the popup in Norwegian Bokmål', () => {
     const page = await nb.context.newPage();
     await page.goto(nb.extensionUrl(`src/popup/index.html?tabId=${id}`));
     await expect
-      .poll(async () => [await page.getByTestId('total').innerText(), await page.getByTestId('cookie-name').allInnerTexts()])
+      .poll(async () => [
+        await page.getByTestId('total').innerText(),
+        await page.getByTestId('cookie-name').allInnerTexts(),
+      ])
       .toEqual(['7 informasjonskapsler i denne fanen', expect.any(Array)]);
     expect(await page.getByTestId('remove-optional').innerText()).toMatch(/^Fjern \d+ valgfrie informasjonskapsler$/);
     expect(await page.getByRole('switch', { name: 'Hold dette nettstedet rent' }).count()).toBe(1);

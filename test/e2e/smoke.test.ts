@@ -22,7 +22,7 @@ describe('the built extension in Chromium', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(browser.extensionUrl('src/popup/index.html'));
-    await expect.poll(() => page.locator('#app').innerText()).not.toBe('');
+    await expect.poll(() => page.locator('#app').textContent()).not.toBe('');
     expect(errors).toEqual([]);
   });
 });

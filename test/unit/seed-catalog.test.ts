@@ -188,17 +188,30 @@ const LIVEPERSON: Row[] = [
   liveperson('dtCookie', 'analytics', 'first', 'session', { vendor: 'Dynatrace', listedBy: 'LivePerson' }),
 ];
 
-const SEED_FILES: ReadonlyArray<{ path: string; source: string; rows: Row[]; added?: string[] }> = [
-  { path: 'data/vendors/deskpro.json', source: 'seed:000_71b160ed04d1308b.txt', rows: DESKPRO },
-  { path: 'data/vendors/liveperson.json', source: 'seed:001_a21b9ec7dd057cc3.txt', rows: LIVEPERSON },
+// `vendor` is the company whose product the page runs: the extension passes the vendors it recognised
+// on a tab, so a cookie that several companies describe is read in the words of the one present.
+const SEED_FILES: ReadonlyArray<{ path: string; source: string; vendor: string; rows: Row[]; added?: string[] }> = [
+  { path: 'data/vendors/deskpro.json', source: 'seed:000_71b160ed04d1308b.txt', vendor: 'Deskpro', rows: DESKPRO },
+  {
+    path: 'data/vendors/liveperson.json',
+    source: 'seed:001_a21b9ec7dd057cc3.txt',
+    vendor: 'LivePerson',
+    rows: LIVEPERSON,
+  },
   // `.ASPXAUTH` is the name ASP.NET really writes for the table's `ASPXAUTH` (see its entry's reason).
-  { path: 'data/vendors/creatio.json', source: 'seed:002_922becc69a48404d.txt', rows: CREATIO, added: ['.ASPXAUTH'] },
+  {
+    path: 'data/vendors/creatio.json',
+    source: 'seed:002_922becc69a48404d.txt',
+    vendor: 'Creatio',
+    rows: CREATIO,
+    added: ['.ASPXAUTH'],
+  },
 ];
 
 const byId = new Map(catalog.map((e) => [e.id, e]));
 const slugOf = (path: string) => path.replace(/^.*\//, '').replace(/\.json$/, '');
 
-describe.each(SEED_FILES)('$path', ({ path, source, rows, added = [] }) => {
+describe.each(SEED_FILES)('$path', ({ path, source, vendor, rows, added = [] }) => {
   const file = readCatalogFiles(DATA).find((f) => f.path === path);
   const own = file ? validateCatalogFile(path, file.data) : { entries: [], problems: ['missing'] };
 
@@ -218,7 +231,10 @@ describe.each(SEED_FILES)('$path', ({ path, source, rows, added = [] }) => {
 
   it.each(rows)('labels $name as its document states', (row) => {
     const cookieName = row.instance ?? row.name;
-    const label = labeller.label({ name: cookieName, domain: row.domain }, { topLevelUrl: row.site });
+    const label = labeller.label(
+      { name: cookieName, domain: row.domain },
+      { topLevelUrl: row.site, vendorsOnPage: [vendor] },
+    );
     expect(label.entryId?.startsWith(`${slugOf(path)}/`), `${cookieName} -> ${label.entryId}`).toBe(true);
     expect(label.source).toBe(row.instance ? 'pattern' : 'exact');
     expect(label.vendor).toBe(row.vendor);
@@ -234,6 +250,27 @@ describe.each(SEED_FILES)('$path', ({ path, source, rows, added = [] }) => {
     expect(entry.party).toBe(row.party);
     expect(entry.vendorCategory).toBe(row.vendorCategory);
     if (row.inferred) expect(entry.reason, 'an inferred category says why').toBeTruthy();
+  });
+});
+
+describe('a cookie that one vendor lists and another sets', () => {
+  it('reads in the setter’s own words where the listing vendor is not on the page', () => {
+    const elsewhere = labeller.label(
+      { name: '_ga', domain: '.shop.example' },
+      { topLevelUrl: 'https://shop.example/' },
+    );
+    expect(elsewhere).toMatchObject({ vendor: 'Google Analytics', category: 'analytics', source: 'exact' });
+    expect(elsewhere.listedBy).toBeUndefined();
+    expect(elsewhere.entryId).toBe('google-analytics/_ga');
+  });
+
+  it('reads in the listing vendor’s words where its product is on the page', () => {
+    const onCreatio = labeller.label(
+      { name: '_ga_K7Q2X9LM', domain: '.crm.example' },
+      { topLevelUrl: 'https://crm.example/', vendorsOnPage: ['Creatio'] },
+    );
+    expect(onCreatio).toMatchObject({ vendor: 'Google Analytics', listedBy: 'Creatio', category: 'analytics' });
+    expect(onCreatio.entryId).toBe('creatio/_ga_*');
   });
 });
 
