@@ -6,6 +6,7 @@ import { domainOwnersPlugin } from './scripts/lib/vite-domain-owners-plugin';
 export default defineConfig({
   plugins: [catalogPlugin(), domainOwnersPlugin(), preact()],
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { ClientContext } from '../ui/client-context';
 import { createRuntimeClient } from '../ui/runtime-client';
 import { PanelApp } from './components/panel-app';
@@ -11,11 +12,11 @@ import './panel.css';
 performance.mark('panel:start');
 const { tabId, theme } = parsePanelParams(location.search);
 applyTheme(document.documentElement, theme);
-document.documentElement.lang = chrome.i18n.getMessage('uiLocale') || 'en';
+document.documentElement.lang = browser.i18n.getMessage('uiLocale') || 'en';
 document.title = t('panelTitle');
 
 render(
-  <ClientContext.Provider value={createRuntimeClient(chrome.runtime)}>
+  <ClientContext.Provider value={createRuntimeClient(browser.runtime)}>
     <PanelApp tabId={tabId} />
   </ClientContext.Provider>,
   document.getElementById('app')!,

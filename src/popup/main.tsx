@@ -1,4 +1,6 @@
 import { render } from 'preact';
+// The polyfill gives Chrome and Firefox the same promise-based `browser` API at the page edge.
+import browser from 'webextension-polyfill';
 import { ClientContext } from '../ui/client-context';
 import { createRuntimeClient } from '../ui/runtime-client';
 import { PopupApp } from './popup-app';
@@ -8,8 +10,8 @@ import './popup.css';
 
 // The benchmark splits open-to-usable at this mark: before it, loading the scripts; after it, data and rendering.
 performance.mark('popup:start');
-const client = createRuntimeClient(chrome.runtime);
-const tabId = await resolveTabId(location.search, () => chrome.tabs.query({ active: true, currentWindow: true }));
+const client = createRuntimeClient(browser.runtime);
+const tabId = await resolveTabId(location.search, () => browser.tabs.query({ active: true, currentWindow: true }));
 
 render(
   <ClientContext.Provider value={client}>
