@@ -56,13 +56,16 @@ export class Deletions {
     this.cleaning.add(entry.key);
     void this.queue
       .run(async () => {
+        // Only sets that come before this job reads the store are covered by it; one that lands while
+        // it runs may come after its last read, so it must queue a removal of its own.
+        this.cleaning.delete(entry.key);
         const outcome = await removeExact(this.cookies, entry.cookie);
         if (outcome.kind === 'removed') this.history.record('automatic', site, [{ cookie: outcome.cookie, category }]);
         else if (outcome.kind === 'failed') {
           console.warn(`Cookie Inspector: could not clean ${entry.cookie.name}: ${outcome.failure.error}`);
         }
       })
-      .finally(() => this.cleaning.delete(entry.key));
+      .catch((error: unknown) => console.warn('Cookie Inspector: a cleaning job failed', error));
   }
 
   undo(batchId: string): Promise<UndoReport> {

@@ -42,8 +42,17 @@ interface StoredTab {
 
 export type TabChange = 'navigated' | 'hosts' | 'url' | 'closed';
 
+/** How many closed tab ids are remembered, to ignore the requests they still send. */
+export const MAX_CLOSED_TABS = 1000;
+
 export class TabTracker {
   private readonly tabs = new Map<number, TabState>();
+  /**
+   * Tabs closed lately. A closing page still sends requests (beacons and keepalive fetches on
+   * pagehide) whose events can come after `tabs.onRemoved`; without this they would bring the tab
+   * back as state that nothing removes. Chrome never reuses a tab id within a session.
+   */
+  private readonly closed = new Set<number>();
 
   constructor(
     private readonly writer: StorageWriter,
@@ -107,7 +116,7 @@ export class TabTracker {
   }
 
   committed(details: NavigationDetails): void {
-    if (details.tabId < 0 || details.documentLifecycle === 'prerender') return;
+    if (details.tabId < 0 || details.documentLifecycle === 'prerender' || this.closed.has(details.tabId)) return;
     const host = webHost(details.url);
     const state = this.ensure(details.tabId);
     if (details.frameId === 0) {
@@ -126,7 +135,7 @@ export class TabTracker {
   }
 
   requested(details: RequestDetails): void {
-    if (details.tabId < 0) return;
+    if (details.tabId < 0 || this.closed.has(details.tabId)) return;
     const host = webHost(details.url);
     if (!host) return;
     const state = this.ensure(details.tabId);
@@ -154,6 +163,8 @@ export class TabTracker {
   }
 
   removed(tabId: number): void {
+    this.closed.add(tabId);
+    if (this.closed.size > MAX_CLOSED_TABS) this.closed.delete(this.closed.values().next().value as number);
     if (!this.tabs.delete(tabId)) return;
     this.writer.delete(TAB_KEY_PREFIX + tabId);
     this.onChange(tabId, 'closed');

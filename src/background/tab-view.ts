@@ -73,7 +73,8 @@ export class TabViews {
   /** For the badge: synchronous, from what the worker knows; null when there is nothing to count. */
   optionalCount(tabId: number): number | null {
     const state = this.tracker.get(tabId);
-    if (!state?.url || !webHost(state.url)) return null;
+    // The same pages the popup shows no list for (the web store among them) get no count either.
+    if (!state?.url || statusOf({ url: state.url }) !== 'ok') return null;
     const now = this.now();
     const entries = cookiesOfTab(this.mirror, state, now);
     const { includeUnknown } = this.settings.get();

@@ -1,3 +1,4 @@
+import { cookieKey } from '../core/cookie-key';
 import { CATEGORIES, type Category } from '../core/types';
 import type { BrowserCookie, HistoryBatch } from '../shared/protocol';
 import type { StorageWriter } from './storage-writer';
@@ -60,6 +61,10 @@ export class UndoHistory {
       at - newest.at <= MERGE_WINDOW_MS
     ) {
       batch = newest;
+      // A site kept clean sets the same cookie again and again: undo puts back the last one removed,
+      // so an earlier copy would only restore a stale value and then be reported as a failure.
+      const keys = new Set(removed.map((r) => cookieKey(r.cookie)));
+      batch.cookies = batch.cookies.filter((c) => !keys.has(cookieKey(c.cookie)));
       batch.cookies.push(...removed);
     } else {
       batch = {

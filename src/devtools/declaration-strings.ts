@@ -1,17 +1,7 @@
 import type { DeclarationStrings } from '../core/export/markdown';
 import type { Lifetime } from '../core/types';
-import { categoryName, partyName } from '../ui/format';
-import { uiLanguage } from '../ui/i18n';
+import { categoryName, formatDuration, partyName } from '../ui/format';
 import { t } from './t';
-
-const UNITS: ReadonlyArray<[string, number]> = [
-  ['year', 31_557_600],
-  ['month', 2_629_800],
-  ['day', 86_400],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-];
 
 /** A declared duration in the UI language: "2 years", "13 måneder", "Session". */
 export function durationText(lifetime: Lifetime): string {
@@ -22,12 +12,9 @@ export function durationText(lifetime: Lifetime): string {
       return t('panelDeclDurationUnknown');
     case 'variable':
       return t('panelDeclDurationVariable', lifetime.note);
-    case 'duration': {
-      const [unit, size] = UNITS.find(([, s]) => lifetime.seconds >= s) ?? UNITS[UNITS.length - 1];
-      return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(
-        Math.round(lifetime.seconds / size),
-      );
-    }
+    case 'duration':
+      // The popup's reading: a 13-month cookie is declared as "13 months", never rounded to "1 year".
+      return formatDuration(Math.max(1, lifetime.seconds)) ?? '';
   }
 }
 

@@ -2,6 +2,7 @@ import { render } from 'preact';
 // The polyfill gives Chrome and Firefox the same promise-based `browser` API at the page edge.
 import browser from 'webextension-polyfill';
 import { ClientContext } from '../ui/client-context';
+import { uiLanguage } from '../ui/i18n';
 import { createRuntimeClient } from '../ui/runtime-client';
 import { PopupApp } from './popup-app';
 import { resolveTabId } from './tab-id';
@@ -10,6 +11,8 @@ import './popup.css';
 
 // The benchmark splits open-to-usable at this mark: before it, loading the scripts; after it, data and rendering.
 performance.mark('popup:start');
+// Screen readers pick their voice from it: the page is in the language of the messages shown.
+document.documentElement.lang = uiLanguage();
 const client = createRuntimeClient(browser.runtime);
 const tabId = await resolveTabId(location.search, () => browser.tabs.query({ active: true, currentWindow: true }));
 

@@ -41,10 +41,8 @@ function unitFormat(unit: string): Intl.NumberFormat {
   return format;
 }
 
-/** "Until the browser closes", or how long the cookie still lives, in the largest unit that reads well. */
-export function formatLifetime(cookie: Pick<BrowserCookie, 'session' | 'expirationDate'>, nowSeconds: number): string {
-  if (cookie.session || cookie.expirationDate === undefined) return t('lifetimeSession');
-  const seconds = Math.max(0, cookie.expirationDate - nowSeconds);
+/** A span of time in the largest unit that reads well; null under a second. */
+export function formatDuration(seconds: number): string | null {
   for (const [unit, size] of UNITS) {
     const n = seconds / size;
     // "13 months" says more than "1 year": one of a unit only when it is nearly exact.
@@ -52,7 +50,13 @@ export function formatLifetime(cookie: Pick<BrowserCookie, 'session' | 'expirati
       return unitFormat(unit).format(Math.round(seconds / size));
     }
   }
-  return t('lifetimeExpiring');
+  return null;
+}
+
+/** "Until the browser closes", or how long the cookie still lives, in the largest unit that reads well. */
+export function formatLifetime(cookie: Pick<BrowserCookie, 'session' | 'expirationDate'>, nowSeconds: number): string {
+  if (cookie.session || cookie.expirationDate === undefined) return t('lifetimeSession');
+  return formatDuration(Math.max(0, cookie.expirationDate - nowSeconds)) ?? t('lifetimeExpiring');
 }
 
 export function formatExpiry(cookie: Pick<BrowserCookie, 'session' | 'expirationDate'>): string {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { prefixOffsets, windowRange } from './virtual-window';
 
 interface Props<T> {
@@ -31,23 +31,36 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
   const [viewport, setViewport] = useState({ top: 0, bottom: 0 });
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
 
+  const measure = () => {
+    const top = ref.current?.getBoundingClientRect().top ?? 0;
+    setViewport((old) =>
+      old.top === -top && old.bottom === innerHeight - top ? old : { top: -top, bottom: innerHeight - top },
+    );
+  };
+  // What is above the list can move it without a scroll (a group collapsing, a banner appearing,
+  // rows arriving in an earlier group): once placed, check where it sits after every render,
+  // before paint, or the rows in view stay blank until the next scroll.
+  const placed = useRef(false);
+  useLayoutEffect(() => {
+    if (windowed && placed.current) measure();
+  });
+
   useEffect(() => {
     if (!windowed) return;
     let frame = 0;
     const update = () => {
       frame = 0;
-      const top = ref.current?.getBoundingClientRect().top ?? 0;
-      setViewport((old) =>
-        old.top === -top && old.bottom === innerHeight - top ? old : { top: -top, bottom: innerHeight - top },
-      );
+      measure();
     };
     const onScroll = () => {
       frame ||= requestAnimationFrame(update);
     };
     update();
+    placed.current = true;
     addEventListener('scroll', onScroll, { passive: true });
     addEventListener('resize', onScroll);
     return () => {
+      placed.current = false;
       cancelAnimationFrame(frame);
       removeEventListener('scroll', onScroll);
       removeEventListener('resize', onScroll);

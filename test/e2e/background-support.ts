@@ -14,7 +14,7 @@ const YEAR = 365 * 24 * 3600;
 /**
  * shop.test embeds a chat widget (an iframe on widget.test, which sets a third-party cookie and a
  * partitioned one) and a tracker script on cdn.tracker.test; paths.test sets one name on two paths
- * and two domains; other.test is a site the shop's tab never touches.
+ * and two domains; other.test is a site the shop's tab never touches; again.test is kept clean.
  */
 export function testSites(port: () => number) {
   return (req: IncomingMessage, res: ServerResponse, host: string) => {
@@ -58,6 +58,8 @@ export function testSites(port: () => number) {
       ]);
     }
     if (host === 'sub.paths.test') return html(['dup=sub; Path=/; Secure']);
+    // A site kept clean whose page sets its analytics cookie again from script (the test does that).
+    if (host === 'again.test') return html([`_ga=server; Path=/; Max-Age=${YEAR}; Secure`]);
     if (host === 'other.test') return html([`_ga=GA1.9.9; Path=/; Max-Age=${YEAR}; Secure`]);
     res.writeHead(404);
     res.end();

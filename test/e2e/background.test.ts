@@ -167,4 +167,29 @@ describe('the background worker in Chromium', () => {
     expect(batch).toMatchObject({ trigger: 'automatic', site: 'clean.test', count: 1, undone: false });
     expect(batch.byCategory.analytics).toBe(1);
   });
+
+  it('undoes a cleaning in which the site set the same cookie twice, with its last value', async () => {
+    const clean = { keepClean: true, allowedVendors: [], allowedCookies: [] };
+    await ask(popup, 'setSiteSettings', { site: 'again.test', settings: clean });
+    const { page } = await open('again.test');
+    const onAgain = async () =>
+      (await allCookies(browser))
+        .filter((c) => c.domain === 'again.test')
+        .map((c) => `${c.name}=${c.value}`)
+        .sort();
+    await expect.poll(onAgain, POLL).toEqual([]);
+    // The page's script sets it again; the essential marker after it shows the write has landed.
+    await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noDocumentCookie: the test plays the page's own script.
+      document.cookie = '_ga=script; path=/; max-age=9999; secure';
+      // biome-ignore lint/suspicious/noDocumentCookie: the test plays the page's own script.
+      document.cookie = 'PHPSESSID=marker; path=/; secure';
+    });
+    await expect.poll(onAgain, POLL).toEqual(['PHPSESSID=marker']);
+    const [batch] = await ask(popup, 'getHistory', {});
+    expect(batch).toMatchObject({ trigger: 'automatic', site: 'again.test', undone: false });
+    const undo = await ask(popup, 'undo', { batchId: batch.id });
+    expect(undo).toEqual({ batchId: batch.id, restored: 1, expired: [], failed: [] });
+    await expect.poll(onAgain, POLL).toEqual(['PHPSESSID=marker', '_ga=script']);
+  });
 });

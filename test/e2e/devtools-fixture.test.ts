@@ -227,6 +227,58 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.close();
   });
 
+  it('shows keyboard focus on the column headers and on a grid with no active row', async () => {
+    page = await open('cookies=40');
+    const frame = () => page.locator('.grid-scroll').evaluate((el) => getComputedStyle(el).outlineStyle);
+    await page.getByTestId('export-markdown').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+    expect(await frame()).toBe('solid');
+
+    await page.keyboard.press('Tab');
+    // The header cell clips what lies outside it: the ring must be drawn within it to be seen.
+    const ring = await page.evaluate(() => {
+      const button = document.activeElement as HTMLElement;
+      const style = getComputedStyle(button);
+      const reach = Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
+      const b = button.getBoundingClientRect();
+      const c = (button.parentElement as HTMLElement).getBoundingClientRect();
+      return {
+        button: button.className,
+        style: style.outlineStyle,
+        inside:
+          b.top - reach >= c.top &&
+          b.bottom + reach <= c.bottom &&
+          b.left - reach >= c.left &&
+          b.right + reach <= c.right,
+      };
+    });
+    expect(ring).toEqual({ button: 'sort-button', style: 'solid', inside: true });
+
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(frame).toBe('none');
+    expect(await page.locator('.body-row.is-active').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.close();
+  });
+
+  it('sorts with Enter and Space on a column header while a row is active', async () => {
+    page = await open('cookies=40');
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('ArrowDown');
+    const header = page.getByRole('columnheader', { name: 'Name' });
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await page.keyboard.press('Space');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    // The row stays as it was: the keys went to the header, not the grid.
+    expect(await page.locator('.body-row[aria-selected="true"]').count()).toBe(1);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.column)).toBe('name');
+    await page.close();
+  });
+
   it('shows names and values as text, never as markup, and copies the full value', async () => {
     page = await open('cookies=200');
     const hostile = records.slice(0, 200).find((r) => r.cookie.value.startsWith('<img'));

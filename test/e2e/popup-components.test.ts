@@ -219,6 +219,59 @@ describe('the popup against a fake worker', () => {
     expect(await focused()).toBe('session_id');
   });
 
+  it('keeps the rows in view rendered when a group above them collapses', async () => {
+    const { page } = await open('many');
+    await page.getByTestId('total').waitFor();
+    await page.evaluate(() => {
+      const heading = document.getElementById('group-marketing')!;
+      window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 10);
+    });
+    await page.locator('#group-marketing').click();
+    expect(await page.locator('#group-marketing').getAttribute('aria-expanded')).toBe('false');
+    // The analytics rows move up into the screen without a scroll: they must be there, not blank space.
+    const rowsOnScreen = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('[data-row-toggle]')].filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.bottom > 0 && box.top < window.innerHeight;
+          }).length,
+      );
+    await expect.poll(rowsOnScreen).toBeGreaterThanOrEqual(6);
+  });
+
+  it('keeps the focused row clear of the sticky group heading', async () => {
+    const { page } = await open('many');
+    await page.getByTestId('total').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    const midRow = () =>
+      page.evaluate(() => {
+        const row = [...document.querySelectorAll<HTMLElement>('[data-row-toggle]')].find(
+          (el) => el.getBoundingClientRect().top > 300 && el.getBoundingClientRect().bottom < window.innerHeight,
+        );
+        row?.focus();
+        return row !== undefined;
+      });
+    await expect.poll(midRow).toBe(true);
+    // Up past the top edge: each row scrolls into view as it gets focus.
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowUp');
+    const place = await page.evaluate(() => {
+      const row = document.activeElement as HTMLElement;
+      const style = getComputedStyle(row);
+      const heading = row.closest('.group')!.querySelector('.group-heading')!.getBoundingClientRect();
+      return {
+        ring:
+          row.getBoundingClientRect().top -
+          Number.parseFloat(style.outlineOffset) -
+          Number.parseFloat(style.outlineWidth),
+        heading: heading.bottom,
+        scrolled: window.scrollY < 2000,
+      };
+    });
+    expect(place.scrolled).toBe(true);
+    expect(place.ring).toBeGreaterThanOrEqual(place.heading);
+  });
+
   it('shows cookie text as text, never as HTML', async () => {
     const { page, errors } = await open('xss');
     const row = page.getByRole('listitem').filter({ hasText: '<b>bold</b>' });

@@ -381,6 +381,7 @@ describe('the popup in Norwegian Bokmål', () => {
         await page.getByTestId('cookie-name').allInnerTexts(),
       ])
       .toEqual(['7 informasjonskapsler i denne fanen', expect.any(Array)]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     expect(await page.getByTestId('remove-optional').innerText()).toMatch(/^Fjern \d+ valgfrie informasjonskapsler$/);
     expect(await page.getByRole('switch', { name: 'Hold dette nettstedet rent' }).count()).toBe(1);
     expect(await page.locator('.row-meta').first().innerText()).toMatch(/sikker$/);

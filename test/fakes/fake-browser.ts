@@ -206,6 +206,11 @@ export class FakeBrowser {
     this.events.tabRemoved.emit(tabId);
   }
 
+  /** A request a page sends as it goes away (a beacon on pagehide), seen after the tab closed. */
+  sendBeaconAfterClose(tabId: number, url: string): void {
+    this.events.request.emit({ tabId, frameId: 0, url, type: 'ping' });
+  }
+
   /** Closes a tab without telling anyone, as happens while the worker is stopped. */
   closeTabSilently(tabId: number): void {
     this.tabs.delete(tabId);

@@ -94,6 +94,8 @@ export function CookieGrid({
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Keys pressed on a column header's sort button bubble here too: Enter and Space there sort.
+    if (event.target !== event.currentTarget) return;
     const pageRows = Math.max(1, Math.floor((viewport.height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const from = active < 0 ? -1 : active;
     const go = (index: number) => onSelection(moveTo(selection, order, index, event.shiftKey));

@@ -55,4 +55,14 @@ describe('the badge', () => {
     await settle(worker);
     expect(browser.badges.get(empty)).toBe('1');
   });
+
+  it('shows no count on a page whose cookies the popup does not list (the web store)', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const store = browser.openTab('https://chromewebstore.google.com/detail/x');
+    await browser.cookies.set(cookieOn('chromewebstore.google.com', '_ga'));
+    await settle(worker);
+    expect((await ask(browser, 'getTabView', { tabId: store })).status).toBe('unsupported');
+    expect(browser.badges.get(store)).toBe('');
+  });
 });

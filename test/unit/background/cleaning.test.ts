@@ -3,7 +3,7 @@ import { shouldClean } from '../../../src/background/site-cleaner';
 import type { Label } from '../../../src/core/types';
 import type { BrowserCookie, HistoryBatch, SiteSettings } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
-import { settle, startWorker } from '../../fakes/worker';
+import { flushEvents, settle, startWorker } from '../../fakes/worker';
 import { ask, cookieOn } from './helpers';
 
 const CLEAN: SiteSettings = { keepClean: true, allowedVendors: [], allowedCookies: [] };
@@ -112,6 +112,41 @@ describe('keeping a site clean', () => {
     // The site setting it again later is cleaned as before.
     await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'again' }));
     await settle(worker);
+    expect(names(browser)).toEqual([]);
+  });
+
+  it('undoes a batch in which the site set the same cookie twice: the last value comes back, no failure', async () => {
+    const { browser, worker } = await cleanShop();
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'from-server' }));
+    await settle(worker);
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'from-script' }));
+    await settle(worker);
+    const [batch, ...older]: HistoryBatch[] = await ask(browser, 'getHistory', {});
+    expect(older).toEqual([]);
+    expect(batch).toMatchObject({ count: 1, byCategory: { analytics: 1 } });
+    const undo = await ask(browser, 'undo', { batchId: batch.id });
+    expect(undo).toEqual({ batchId: batch.id, restored: 1, expired: [], failed: [] });
+    await settle(worker);
+    expect(browser.cookies.all().map((c) => `${c.name}=${c.value}`)).toEqual(['_ga=from-script']);
+  });
+
+  it('removes a cookie the site sets again while the removal of its previous value is under way', async () => {
+    const { browser, worker } = await cleanShop();
+    const getAll = browser.cookies.getAll.bind(browser.cookies);
+    let reads = 0;
+    browser.cookies.getAll = async (query) => {
+      const answer = await getAll(query);
+      // The cleaner's second read (after its removal) finds nothing; before that answer is back, the
+      // site sets the cookie again and the worker receives the event.
+      if (query.name === '_ga' && ++reads === 2) {
+        await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'again' }));
+        await flushEvents(3);
+      }
+      return answer;
+    };
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'first' }));
+    await settle(worker);
+    expect(reads).toBeGreaterThanOrEqual(2);
     expect(names(browser)).toEqual([]);
   });
 

@@ -108,6 +108,16 @@ describe('which cookies belong to a tab', () => {
     await expect(ask(browser, 'getTabView', { tabId: tab })).rejects.toThrow(`There is no tab with id ${tab}`);
   });
 
+  it('does not bring a closed tab back for the beacons it sends as it goes', async () => {
+    const { browser, worker } = await setUp();
+    const tab = browser.openTab('https://shop.test/');
+    await settle(worker);
+    browser.closeTab(tab);
+    browser.sendBeaconAfterClose(tab, 'https://collect.analytics.test/b');
+    await settle(worker);
+    expect(browser.storageSession.keys()).not.toContain(`${TAB_KEY_PREFIX}${tab}`);
+  });
+
   it('labels each cookie as the tab sees it: party, and fallbacks that depend on it', async () => {
     const { browser, worker } = await setUp();
     const shop = browser.openTab('https://shop.test/');

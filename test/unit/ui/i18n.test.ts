@@ -14,7 +14,7 @@ function placeholders(message: string): string[] {
   return [...new Set(message.match(/\$[1-9]/g) ?? [])].sort();
 }
 
-describe.each(['ui', 'popup'])('the %s strings', (part) => {
+describe.each(['ui', 'popup', 'devtools'])('the %s strings', (part) => {
   const languages = readdirSync(join(SRC, part, 'messages')).map((f) => f.replace(/\.json$/, ''));
   const english = load(part, 'en');
 
