@@ -38,7 +38,9 @@ export function cookieLifetime(cookie: { session?: boolean; expirationDate?: num
   return { kind: 'duration', seconds: Math.max(0, Math.round(cookie.expirationDate - now)) };
 }
 
-const HUMAN_UNITS: ReadonlyArray<[string, number]> = [
+export type DurationUnit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+const HUMAN_UNITS: ReadonlyArray<[DurationUnit, number]> = [
   ['year', UNIT_SECONDS.year],
   ['month', UNIT_SECONDS.month],
   ['day', UNIT_SECONDS.day],
@@ -47,7 +49,21 @@ const HUMAN_UNITS: ReadonlyArray<[string, number]> = [
   ['second', 1],
 ];
 
-/** "session", "1 year", "13 months", "20 minutes": the largest unit that gives a whole-ish number. */
+/**
+ * A span of time as a whole number of the largest unit that reads well, or null under a second.
+ * "13 months" says more than "1 year", so one of a unit is used only when it is nearly exact.
+ */
+export function readableDuration(seconds: number): { value: number; unit: DurationUnit } | null {
+  for (const [unit, size] of HUMAN_UNITS) {
+    const n = seconds / size;
+    if (n >= 2 || (n >= 1 && (n - Math.floor(n) < 0.05 || size === 1))) {
+      return { value: Math.round(n), unit };
+    }
+  }
+  return null;
+}
+
+/** "session", "1 year", "13 months", "20 minutes". */
 export function formatLifetime(lifetime: Lifetime): string {
   switch (lifetime.kind) {
     case 'session':
@@ -57,14 +73,8 @@ export function formatLifetime(lifetime: Lifetime): string {
     case 'variable':
       return `variable (${lifetime.note})`;
     case 'duration': {
-      for (const [unit, size] of HUMAN_UNITS) {
-        const n = lifetime.seconds / size;
-        if (n >= 1) {
-          const rounded = Math.round(n);
-          return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
-        }
-      }
-      return '0 seconds';
+      const d = readableDuration(lifetime.seconds);
+      return d ? `${d.value} ${d.unit}${d.value === 1 ? '' : 's'}` : '0 seconds';
     }
   }
 }

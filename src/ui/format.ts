@@ -1,11 +1,12 @@
+import { readableDuration } from '../core/lifetime';
 import type { Category, LabelSource, Party } from '../core/types';
 import type { BrowserCookie } from '../shared/protocol';
 import { formatNumber, uiLanguage } from './i18n';
 import { t } from './t';
 
 /**
- * Human text for the parts of a cookie the list shows. Only type imports from src/core: the page
- * must not pull the catalog or the labelling code into its bundle.
+ * Human text for the parts of a cookie the list shows. From src/core only types and the small pure
+ * lifetime helpers: the page must not pull the catalog or the labelling code into its bundle.
  */
 
 export const CATEGORY_ORDER: readonly Category[] = ['essential', 'functional', 'analytics', 'marketing', 'unknown'];
@@ -22,15 +23,6 @@ export function categoryName(category: Category): string {
   return t(CATEGORY_KEYS[category]);
 }
 
-const UNITS: ReadonlyArray<[string, number]> = [
-  ['year', 31_557_600],
-  ['month', 2_629_800],
-  ['day', 86_400],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-];
-
 const unitFormats = new Map<string, Intl.NumberFormat>();
 function unitFormat(unit: string): Intl.NumberFormat {
   let format = unitFormats.get(unit);
@@ -41,16 +33,10 @@ function unitFormat(unit: string): Intl.NumberFormat {
   return format;
 }
 
-/** A span of time in the largest unit that reads well; null under a second. */
+/** A span of time in the largest unit that reads well, in the UI's language; null under a second. */
 export function formatDuration(seconds: number): string | null {
-  for (const [unit, size] of UNITS) {
-    const n = seconds / size;
-    // "13 months" says more than "1 year": one of a unit only when it is nearly exact.
-    if (n >= 2 || (n >= 1 && (n - Math.floor(n) < 0.05 || size === 1))) {
-      return unitFormat(unit).format(Math.round(seconds / size));
-    }
-  }
-  return null;
+  const d = readableDuration(seconds);
+  return d ? unitFormat(d.unit).format(d.value) : null;
 }
 
 /** "Until the browser closes", or how long the cookie still lives, in the largest unit that reads well. */
