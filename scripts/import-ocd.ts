@@ -25,9 +25,15 @@ function main(argv: string[]): number {
     dataDir = resolve(args[dataFlag + 1] ?? '');
     args.splice(dataFlag, 2);
   }
-  const [csvPath] = args;
-  if (!csvPath || args.length > 1) {
+  const [given] = args;
+  if (!given || args.length > 1) {
     process.stderr.write('Usage: npx tsx scripts/import-ocd.ts <path to open-cookie-database.csv> [--data DIR]\n');
+    return 2;
+  }
+  // The database's own checkout keeps the CSV at its top level: accept that folder too.
+  const csvPath = existsSync(given) && statSync(given).isDirectory() ? join(given, 'open-cookie-database.csv') : given;
+  if (!existsSync(csvPath)) {
+    process.stderr.write(`import-ocd: no file at ${csvPath}\n`);
     return 2;
   }
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { findChromium, launchWithExtension } from '../../src/node/chromium';
-import { buildPanelFixture, serveFolder } from '../../test/e2e/devtools-fixture/serve';
+import { buildFixturePage, serveFolder } from '../../test/e2e/harness/fixture-page';
 import { startHttpsSites } from '../../test/e2e/harness/https-sites';
 
 /**
@@ -28,7 +28,7 @@ export async function benchPanel(): Promise<string[]> {
 async function withFakeWorker(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cookie-inspector-bench-panel-'));
   const server = await (async () => {
-    await buildPanelFixture(dir);
+    await buildFixturePage(resolve(import.meta.dirname, '../../test/e2e/devtools-fixture'), dir);
     return serveFolder(dir);
   })();
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });

@@ -9,7 +9,7 @@ import type { RowActions } from '../ui/cookie-row';
 import { summarize } from '../ui/cookie-summary';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
-import { RetryButton, StateMessage } from '../ui/state-message';
+import { PendingState, StateMessage, UnsupportedState } from '../ui/state-message';
 import { t as ui } from '../ui/t';
 import { useTabStore } from '../ui/use-tab-store';
 import { markReady } from './perf-marks';
@@ -57,34 +57,16 @@ function TabPopup({ tabId }: { tabId: number }) {
   }, [view]);
 
   if (!view) {
-    if (phase === 'failed') {
-      return (
-        <main class="popup">
-          <StateMessage title={ui('loadFailed', state.error ?? '')} testId="state-failed">
-            <RetryButton onRetry={() => store.retry()} />
-          </StateMessage>
-        </main>
-      );
-    }
     return (
       <main class="popup">
-        {phase === 'restarting' ? (
-          <StateMessage title={ui('workerRestarting')} busy testId="state-restarting">
-            <RetryButton onRetry={() => store.retry()} />
-          </StateMessage>
-        ) : (
-          <StateMessage title={ui('loadingCookies')} busy testId="state-loading" />
-        )}
+        <PendingState phase={phase} error={state.error} onRetry={() => store.retry()} />
       </main>
     );
   }
-
   if (view.status === 'unsupported') {
     return (
       <main class="popup">
-        <StateMessage title={ui('unsupportedTitle')} testId="state-unsupported">
-          <p class="help">{ui('unsupportedHelp')}</p>
-        </StateMessage>
+        <UnsupportedState />
       </main>
     );
   }

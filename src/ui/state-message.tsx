@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from './t';
+import type { Phase } from './tab-store';
 
 /** A whole-page state (loading, unsupported page, worker restarting...) in plain words. */
 export function StateMessage({
@@ -27,5 +28,33 @@ export function RetryButton({ onRetry }: { onRetry(): void }) {
     <button type="button" class="button" onClick={onRetry}>
       {t('retry')}
     </button>
+  );
+}
+
+/** What a page shows before the worker's first answer: loading, the worker restarting, or a failure. */
+export function PendingState({ phase, error, onRetry }: { phase: Phase; error: string | null; onRetry(): void }) {
+  if (phase === 'failed') {
+    return (
+      <StateMessage title={t('loadFailed', error ?? '')} testId="state-failed">
+        <RetryButton onRetry={onRetry} />
+      </StateMessage>
+    );
+  }
+  if (phase === 'restarting') {
+    return (
+      <StateMessage title={t('workerRestarting')} busy testId="state-restarting">
+        <RetryButton onRetry={onRetry} />
+      </StateMessage>
+    );
+  }
+  return <StateMessage title={t('loadingCookies')} busy testId="state-loading" />;
+}
+
+/** A tab whose cookies the extension may not read (browser pages, the web store, files). */
+export function UnsupportedState() {
+  return (
+    <StateMessage title={t('unsupportedTitle')} testId="state-unsupported">
+      <p class="help">{t('unsupportedHelp')}</p>
+    </StateMessage>
   );
 }

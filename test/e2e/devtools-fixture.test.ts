@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/node/chromium';
 import type { CookieRecord } from '../../src/shared/protocol';
 import { generateRecords, makeRecord } from './devtools-fixture/records';
-import { buildPanelFixture, type StaticServer, serveFolder } from './devtools-fixture/serve';
+import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
 
 /**
  * The panel's components in real Chromium against an in-memory worker (src/ui/fake-client.ts):
@@ -32,7 +32,7 @@ let page: Page;
 
 beforeAll(async () => {
   const dir = join(tmpdir(), `cookie-inspector-panel-fixture-${process.pid}`);
-  await buildPanelFixture(dir);
+  await buildFixturePage(join(import.meta.dirname, 'devtools-fixture'), dir);
   server = await serveFolder(dir);
   browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
   mkdirSync(SCREENSHOTS, { recursive: true });

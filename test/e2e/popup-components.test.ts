@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/node/chromium';
 import type { FakeClient } from '../../src/ui/fake-client';
 import type { record } from '../unit/ui/records';
-import { serveFixture } from './popup-fixture/serve';
+import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
 
 /**
  * Component tests: the real popup component against a FakeClient, in real Chromium (no DOM library
@@ -17,10 +17,12 @@ type Fixture = { client: FakeClient; record: typeof record; tabId: number };
 declare const fixture: Fixture;
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveFixture(join(tmpdir(), `popup-fixture-${process.pid}`));
+  const dir = join(tmpdir(), `popup-fixture-${process.pid}`);
+  await buildFixturePage(join(import.meta.dirname, 'popup-fixture'), dir);
+  server = await serveFolder(dir);
   browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
 });
 afterEach(async () => {
@@ -39,7 +41,7 @@ async function open(scenario: string): Promise<{ page: Page; errors: string[] }>
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${server.url}?scenario=${scenario}`);
+  await page.goto(server.url(`/?scenario=${scenario}`));
   return { page, errors };
 }
 

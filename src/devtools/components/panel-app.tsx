@@ -7,7 +7,7 @@ import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
 import { emptyCounts } from '../../ui/cookie-summary';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
-import { RetryButton, StateMessage } from '../../ui/state-message';
+import { PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
 import { identity } from '../../ui/tab-store';
@@ -173,26 +173,14 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   if (!view) {
     return (
       <main class="panel">
-        {phase === 'failed' ? (
-          <StateMessage title={ui('loadFailed', state.error ?? '')} testId="state-failed">
-            <RetryButton onRetry={() => store.retry()} />
-          </StateMessage>
-        ) : phase === 'restarting' ? (
-          <StateMessage title={ui('workerRestarting')} busy testId="state-restarting">
-            <RetryButton onRetry={() => store.retry()} />
-          </StateMessage>
-        ) : (
-          <StateMessage title={ui('loadingCookies')} busy testId="state-loading" />
-        )}
+        <PendingState phase={phase} error={state.error} onRetry={() => store.retry()} />
       </main>
     );
   }
   if (view.status === 'unsupported') {
     return (
       <main class="panel">
-        <StateMessage title={ui('unsupportedTitle')} testId="state-unsupported">
-          <p class="help">{ui('unsupportedHelp')}</p>
-        </StateMessage>
+        <UnsupportedState />
       </main>
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeTracker, sameState } from '../../../src/devtools/change-tracker';
-import { record } from './records';
+import { record } from '../ui/records';
 
 function tracker() {
   let now = 1000;

@@ -8,7 +8,7 @@ import {
   visibleColumns,
 } from '../../../src/devtools/columns';
 import { durationText } from '../../../src/devtools/declaration-strings';
-import { cookie, record } from './records';
+import { cookie, record } from '../ui/records';
 
 describe('columns', () => {
   it('has the DevTools columns and ours, each with a title', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, type ColumnId } from '../../../src/devtools/columns';
 import { type SortDirection, sortRows } from '../../../src/devtools/row-sort';
-import { record } from './records';
+import { record } from '../ui/records';
 
 const rows = [
   record('b10', 'marketing', { value: 'xx', domain: 'b.test', session: true, expirationDate: undefined }),

@@ -6,14 +6,19 @@ import { describe, expect, it } from 'vitest';
 
 const css = readFileSync(resolve(import.meta.dirname, '../../../src/ui/theme.css'), 'utf8');
 
-function palette(block: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of block.matchAll(/--([a-z0-9-]+):\s*(#[0-9a-f]{6})\s*;/gi)) out[m[1]] = m[2];
-  return out;
+/** The light and dark colour of every `--name: light-dark(#light, #dark);` declaration. */
+function palettes(source: string): { light: Record<string, string>; dark: Record<string, string> } {
+  const light: Record<string, string> = {};
+  const dark: Record<string, string> = {};
+  const pair = /--([a-z0-9-]+):\s*light-dark\(\s*(#[0-9a-f]{6})\s*,\s*(#[0-9a-f]{6})\s*\)\s*;/gi;
+  for (const m of source.matchAll(pair)) {
+    light[m[1]] = m[2];
+    dark[m[1]] = m[3];
+  }
+  return { light, dark };
 }
 
-const light = palette(css.slice(css.indexOf(':root'), css.indexOf('@media (prefers-color-scheme: dark)')));
-const dark = palette(css.slice(css.indexOf('@media (prefers-color-scheme: dark)')));
+const { light, dark } = palettes(css);
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {

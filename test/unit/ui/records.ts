@@ -36,7 +36,7 @@ export function label(category: Category, overrides: Partial<Label> = {}): Label
 
 export function record(
   name: string,
-  category: Category,
+  category: Category = 'analytics',
   cookieOverrides: Partial<BrowserCookie> = {},
   labelOverrides: Partial<Label> = {},
 ): CookieRecord {

@@ -5,17 +5,22 @@ import { extname, join, normalize } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build } from 'vite';
 
+/**
+ * Fixture pages: the shipped Preact components mounted on a plain page with a fake client, so
+ * component states can be driven in a real browser without the extension around them.
+ */
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Builds the fixture page (this folder) into `outDir`: the same components the extension ships. */
-export async function buildPanelFixture(outDir: string): Promise<void> {
+/** Builds the fixture page whose index.html is in `root` into `outDir`. */
+export async function buildFixturePage(root: string, outDir: string): Promise<void> {
   await build({
     configFile: false,
-    root: import.meta.dirname,
+    root,
     logLevel: 'warn',
     plugins: [preact()],
     build: { outDir, emptyOutDir: true, target: 'chrome120', modulePreload: { polyfill: false } },
