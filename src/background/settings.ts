@@ -1,5 +1,5 @@
 import { registrableDomain } from '../core/domains';
-import type { AllowedCookie, Settings, SiteSettings } from '../shared/protocol';
+import { type AllowedCookie, type Settings, type SiteSettings, siteSettingsOf } from '../shared/protocol';
 import type { StorageArea } from './browser-api';
 import { SerialQueue } from './serial-queue';
 
@@ -75,7 +75,12 @@ export function parseSiteSettings(value: unknown): SiteSettings | string {
 /** Why `site` is not a registrable domain (a per-site setting's key), or null when it is one. */
 export function checkSite(site: string): string | null {
   if (typeof site !== 'string' || site === '') return 'a site must be a non-empty domain';
-  if (site !== site.toLowerCase() || registrableDomain(site) !== site) {
+  // Each label as hostnames spell them (IP addresses included): this also keeps out `__proto__`,
+  // which as a key of the sites object would replace its prototype instead of naming a site.
+  if (!/^[a-z0-9[](?:[a-z0-9_:.[\]-]*[a-z0-9\]])?$/.test(site) || /(^|\.)[_-]|\.\./.test(site)) {
+    return `"${site}" is not a domain name`;
+  }
+  if (registrableDomain(site) !== site) {
     return `"${site}" is not a registrable domain (for example example.co.uk, not www.example.co.uk)`;
   }
   return null;
@@ -109,7 +114,7 @@ export class SettingsStore {
   }
 
   siteSettings(site: string | null): SiteSettings | null {
-    return site ? (this.current.sites[site] ?? null) : null;
+    return siteSettingsOf(this.current, site);
   }
 
   /** Changes the settings one at a time; the first successful write replaces any bad stored object. */

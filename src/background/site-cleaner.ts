@@ -1,7 +1,7 @@
 import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
 import type { Category, Label } from '../core/types';
-import type { BrowserCookie, SiteSettings } from '../shared/protocol';
+import { type BrowserCookie, type SiteSettings, siteSettingsOf } from '../shared/protocol';
 import type { MirrorEntry } from './cookie-mirror';
 import type { SettingsStore } from './settings';
 import { belongsToTab, type TabScope } from './tab-cookies';
@@ -107,7 +107,7 @@ export class SiteCleaner {
     for (const scope of scopes) {
       // Cheapest test first: most tabs are not of a site kept clean.
       const site = scope.site;
-      const policy = site ? sites[site] : undefined;
+      const policy = siteSettingsOf({ sites }, site ?? null);
       if (!site || !policy?.keepClean || !belongsToTab(entry.cookie, scope, now)) continue;
       const label = labelForTab(entry, this.labeller, { topLevelUrl: scope.url ?? undefined, now });
       if (shouldClean(entry.cookie, label, policy, includeUnknown)) return { site, category: label.category };
@@ -117,6 +117,6 @@ export class SiteCleaner {
 }
 
 function anyKeptClean(sites: Record<string, SiteSettings>): boolean {
-  for (const site in sites) if (sites[site].keepClean) return true;
+  for (const policy of Object.values(sites)) if (policy.keepClean) return true;
   return false;
 }

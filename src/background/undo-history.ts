@@ -13,6 +13,13 @@ export const HISTORY_KEY = 'history';
 export const MAX_BATCHES = 50;
 /** Past this many cookies in all batches together, the oldest batches go. */
 export const MAX_HISTORY_COOKIES = 5000;
+/**
+ * Past this many bytes (estimated) in all batches together, the oldest batches go: storage.session
+ * holds 10 MB in all, and 5,000 cookies with values near the 4 kB limit would fill it alone.
+ */
+export const MAX_HISTORY_BYTES = 4 * 1024 * 1024;
+/** What a stored cookie costs beyond its strings: the attribute names and the JSON around them. */
+const COOKIE_OVERHEAD_BYTES = 256;
 /** Automatic removals on one site this close together are one batch, not one per cookie. */
 export const MERGE_WINDOW_MS = 3000;
 
@@ -94,10 +101,20 @@ export class UndoHistory {
   }
 
   private bound(): void {
-    let total = this.batches.reduce((n, b) => n + b.cookies.length, 0);
+    let cookies = 0;
+    let bytes = 0;
+    for (const batch of this.batches) {
+      cookies += batch.cookies.length;
+      bytes += batchBytes(batch);
+    }
     // The newest batch always stays, however large: it is the one the user is about to undo.
-    while (this.batches.length > 1 && (this.batches.length > MAX_BATCHES || total > MAX_HISTORY_COOKIES)) {
-      total -= this.batches.pop()?.cookies.length ?? 0;
+    while (
+      this.batches.length > 1 &&
+      (this.batches.length > MAX_BATCHES || cookies > MAX_HISTORY_COOKIES || bytes > MAX_HISTORY_BYTES)
+    ) {
+      const dropped = this.batches.pop() as StoredBatch;
+      cookies -= dropped.cookies.length;
+      bytes -= batchBytes(dropped);
     }
   }
 
@@ -115,6 +132,21 @@ export function countByCategory(items: ReadonlyArray<{ category: Category }>): R
   const counts = zeroCounts();
   for (const item of items) counts[item.category]++;
   return counts;
+}
+
+/** Roughly what a batch takes in storage; strings dominate (UTF-16 code units, counted once). */
+export function batchBytes(batch: StoredBatch): number {
+  let bytes = 0;
+  for (const { cookie } of batch.cookies) {
+    bytes +=
+      COOKIE_OVERHEAD_BYTES +
+      cookie.name.length +
+      cookie.value.length +
+      cookie.domain.length +
+      cookie.path.length +
+      (cookie.partitionKey?.topLevelSite?.length ?? 0);
+  }
+  return bytes;
 }
 
 function summary(batch: StoredBatch): HistoryBatch {

@@ -74,6 +74,14 @@ export interface Settings {
   problems?: string[];
 }
 
+/**
+ * A site's own settings, or null. Site names are keys of a plain object, so a host named like one of
+ * Object's own properties (`constructor`, say) must not read what the prototype holds.
+ */
+export function siteSettingsOf(settings: Pick<Settings, 'sites'>, site: string | null): SiteSettings | null {
+  return site !== null && Object.hasOwn(settings.sites, site) ? settings.sites[site] : null;
+}
+
 export interface FailedDeletion {
   identity: CookieIdentity;
   error: string;

@@ -10,6 +10,7 @@ import type {
   Settings,
   TabView,
 } from '../shared/protocol';
+import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
 import { emptyCounts, isRemovable } from './cookie-summary';
 import { identity } from './tab-store';
@@ -172,7 +173,7 @@ export class FakeClient implements Client {
     return structuredClone({
       ...view,
       includeUnknown: this.settings.includeUnknown,
-      siteSettings: view.site ? (this.settings.sites[view.site] ?? null) : null,
+      siteSettings: siteSettingsOf(this.settings, view.site),
     });
   }
 

@@ -9,6 +9,7 @@ import type {
   TabView,
   UndoReport,
 } from '../shared/protocol';
+import { siteSettingsOf } from '../shared/protocol';
 import { errorText, WorkerUnavailableError } from './client-errors';
 
 /**
@@ -228,7 +229,7 @@ export class TabStore {
     if (!site) return;
     await this.act(async () => {
       const all = await this.client.request('setSiteSettings', { site, settings });
-      this.patchView({ siteSettings: all.sites[site] ?? null, includeUnknown: all.includeUnknown });
+      this.patchView({ siteSettings: siteSettingsOf(all, site), includeUnknown: all.includeUnknown });
       return this.state.outcome;
     });
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseStoredSettings, SETTINGS_FORMAT, SETTINGS_KEY } from '../../../src/background/settings';
-import type { Settings } from '../../../src/shared/protocol';
+import { checkSite, parseStoredSettings, SETTINGS_FORMAT, SETTINGS_KEY } from '../../../src/background/settings';
+import { type Settings, siteSettingsOf } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { settle, startWorker } from '../../fakes/worker';
 import { ask, cookieOn } from './helpers';
@@ -38,6 +38,28 @@ describe('reading stored settings', () => {
       'sites.c.test: keepClean is "sure", not true or false',
       'sites.d.test: allowedVendors must be a list of vendor names',
     ]);
+  });
+});
+
+describe('site names', () => {
+  it('keeps `__proto__` and other non-host names out of the sites object', () => {
+    const sites = JSON.parse('{"__proto__": {"keepClean": true, "allowedVendors": [], "allowedCookies": []}}');
+    const parsed = parseStoredSettings({ format: SETTINGS_FORMAT, includeUnknown: false, sites });
+    expect(Object.getPrototypeOf(parsed.settings.sites)).toBe(Object.prototype);
+    expect(Object.keys(parsed.settings.sites)).toEqual([]);
+    expect(parsed.problems).toEqual(['sites: "__proto__" is not a domain name']);
+    for (const name of ['Shop.test', 'a b.test', '-x.test', 'x..test', '<script>'])
+      expect(checkSite(name)).not.toBeNull();
+    for (const name of ['shop.test', 'example.co.uk', '127.0.0.1', 'localhost', 'xn--bcher-kva.example']) {
+      expect(checkSite(name)).toBeNull();
+    }
+  });
+
+  it('reads no settings for a host named like a property every object has', () => {
+    const settings = { includeUnknown: false, sites: { 'a.test': site } };
+    expect(siteSettingsOf(settings, 'a.test')).toBe(site);
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) expect(siteSettingsOf(settings, name)).toBeNull();
+    expect(siteSettingsOf(settings, null)).toBeNull();
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { StorageWriter } from '../../../src/background/storage-writer';
-import { HISTORY_KEY, MAX_BATCHES, MAX_HISTORY_COOKIES, UndoHistory } from '../../../src/background/undo-history';
+import {
+  batchBytes,
+  HISTORY_KEY,
+  MAX_BATCHES,
+  MAX_HISTORY_BYTES,
+  MAX_HISTORY_COOKIES,
+  UndoHistory,
+} from '../../../src/background/undo-history';
 import type { BrowserCookie, HistoryBatch } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { FakeStorageArea } from '../../fakes/fake-storage';
@@ -154,6 +161,30 @@ describe('the undo history', () => {
     expect(h.list()).toHaveLength(1);
     await writer.flush();
     expect((area.peek(HISTORY_KEY) as unknown[]).length).toBe(1);
+  });
+
+  it('drops the oldest batches when large values would outgrow storage.session, keeping the newest', async () => {
+    let now = 0;
+    const { history: h, writer, area } = history(() => now);
+    // 400 cookies with values near the browser's 4 kB limit: about 1.7 MB a batch.
+    const batch = (tag: string) =>
+      Array.from({ length: 400 }, (_, i) => ({
+        cookie: { ...cookie(`${tag}${i}`), value: 'x'.repeat(4000) },
+        category: 'marketing' as const,
+      }));
+    for (const tag of ['a', 'b', 'c', 'd']) {
+      now += 10_000;
+      h.record('manual', 'a.test', batch(tag));
+    }
+    await writer.flush();
+    const stored = area.peek(HISTORY_KEY) as Parameters<typeof batchBytes>[0][];
+    expect(stored.map((b) => b.cookies[0].cookie.name)).toEqual(['d0', 'c0']);
+    expect(stored.reduce((n, b) => n + batchBytes(b), 0)).toBeLessThanOrEqual(MAX_HISTORY_BYTES);
+    expect(JSON.stringify(stored).length).toBeLessThan(MAX_HISTORY_BYTES * 1.1);
+    // A single batch larger than the bound still stays: it is the one the user may undo now.
+    now += 10_000;
+    h.record('manual', 'a.test', [...batch('e'), ...batch('f'), ...batch('g')]);
+    expect(h.list()).toHaveLength(1);
   });
 
   it('merges automatic removals on one site that come close together, not manual ones', () => {
