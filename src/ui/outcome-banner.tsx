@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Category } from '../core/types';
 import { CATEGORY_ORDER, categoryName } from './format';
 import { formatNumber } from './i18n';
@@ -22,6 +23,14 @@ export function removedByCategory(removed: Record<Category, number>): string {
  * announce each new result; failures also go to an alert.
  */
 export function OutcomeBanner({ outcome, busy, onUndo, onDismiss }: Props) {
+  const undo = useRef<HTMLButtonElement>(null);
+  // Removing cookies removes their rows, and the one-click button goes when nothing optional is
+  // left: when that takes the keyboard focus with it, it goes to Undo rather than back to the top.
+  useEffect(() => {
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || !focused.isConnected;
+    if (outcome?.kind === 'removed' && lost) undo.current?.focus();
+  }, [outcome]);
   return (
     <div class="outcome-region">
       <div role="status" aria-live="polite" aria-atomic="true">
@@ -31,6 +40,7 @@ export function OutcomeBanner({ outcome, busy, onUndo, onDismiss }: Props) {
             <div class="outcome-actions">
               {outcome.kind === 'removed' && outcome.report.batchId && (
                 <button
+                  ref={undo}
                   type="button"
                   class="button primary"
                   disabled={busy}

@@ -169,6 +169,18 @@ describe('the popup against a fake worker', () => {
     expect(await page.getByTestId('outcome').innerText()).toContain('Removed 1 cookie: 1 functional.');
   });
 
+  it('gives the focus to Undo when a removal takes the focused control away', async () => {
+    const { page } = await open('basic');
+    const row = page.getByRole('listitem').filter({ hasText: 'lang' });
+    await row.locator('.row-toggle').click();
+    await row.getByRole('button', { name: 'Remove this cookie' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('6 cookies in this tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+  });
+
   it('keeps the site clean and lists its exceptions, which can be taken back', async () => {
     const { page } = await open('basic');
     const toggle = page.getByRole('switch', { name: 'Keep this site clean' });
