@@ -43,12 +43,12 @@ export interface BackgroundOptions {
   pushDelayMs?: number;
   /** How many cookies are removed or restored at once. */
   concurrency?: number;
-  /** For the badge's and the live pages' debouncing. */
+  /** For the badge's and the live pages' debouncing, and for retrying a failed start-up. */
   timers?: Timers;
 }
 
 export interface Background {
-  /** Loads state and the mirror; safe to call again (a failed start is retried). */
+  /** Loads state and the mirror; safe to call again (a failed start is also retried by itself). */
   start(): Promise<void>;
   onCookieChanged(change: CookieChange): void;
   onRequest(details: RequestDetails): void;
@@ -63,6 +63,10 @@ export interface Background {
   /** Resolves once queued deletions, storage writes, pushes and badge updates are done (tests). */
   settled(): Promise<void>;
 }
+
+/** A failed start-up is tried again after this, then twice as long each time, up to the maximum. */
+export const START_RETRY_FIRST_MS = 1000;
+const START_RETRY_MAX_MS = 60_000;
 
 /** How long undo's own "cookie set" events are spared from cleaning, at most. */
 const RESTORE_GRACE_MS = 10_000;
@@ -91,12 +95,31 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const storeLookups = new Set<number>();
 
   let starting: Promise<void> | null = null;
-  const start = () => {
-    starting ??= init().catch((error: unknown) => {
-      starting = null;
-      console.error('Cookie Inspector: the worker failed to start', error);
-      throw error;
-    });
+  let failedStarts = 0;
+  let retry: unknown = null;
+  const start = (): Promise<void> => {
+    if (retry !== null) timers.clear(retry);
+    retry = null;
+    starting ??= init().then(
+      () => {
+        failedStarts = 0;
+      },
+      (error: unknown) => {
+        starting = null;
+        failedStarts++;
+        console.error('Cookie Inspector: the worker failed to start', error);
+        // Browser events meanwhile wait in the gate, and cleaning with them: try again without
+        // waiting for a page to ask, backing off so a browser that keeps failing is not hammered.
+        retry = timers.set(
+          () => {
+            retry = null;
+            start().catch(() => undefined);
+          },
+          Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (failedStarts - 1)),
+        );
+        throw error;
+      },
+    );
     return starting;
   };
 

@@ -3,6 +3,7 @@ import { createBackground } from '../../../src/background/background';
 import { registerListeners } from '../../../src/background/listeners';
 import { TAB_KEY_PREFIX } from '../../../src/background/tab-tracker';
 import { FakeBrowser } from '../../fakes/fake-browser';
+import { manualTimers } from '../../fakes/manual-timers';
 import { testLabeller } from '../../fakes/test-labeller';
 import { settle, startWorker } from '../../fakes/worker';
 import { ask, cookieOn, viewNames } from './helpers';
@@ -96,6 +97,33 @@ describe('a worker stopped and started again', () => {
     const reply = await browser.sendMessage({ kind: 'getHistory', payload: {} });
     expect(reply).toEqual({ ok: true, value: [] });
     expect(error).toHaveBeenCalledWith('Cookie Inspector: the worker failed to start', expect.any(Error));
+    error.mockRestore();
+  });
+
+  it('tries a failed start-up again by itself, and then applies the events it held', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const browser = new FakeBrowser();
+    const api = browser.api();
+    const getAll = api.cookies.getAll.bind(api.cookies);
+    let failures = 2;
+    api.cookies.getAll = async (q) => {
+      if (failures-- > 0) throw new Error('the browser is busy');
+      return getAll(q);
+    };
+    const clock = manualTimers();
+    const worker = createBackground(api, { labeller: testLabeller(), timers: clock.timers });
+    registerListeners(api, worker);
+    await expect(worker.start()).rejects.toThrow('the browser is busy');
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    expect(worker.mirror.size).toBe(0);
+    // The first retry fails too and schedules the next; the second succeeds.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(clock.pending.size).toBeGreaterThan(0);
+      clock.fireAll();
+      await vi.waitFor(() => expect(failures).toBeLessThan(1 - attempt));
+    }
+    await vi.waitFor(() => expect(worker.mirror.size).toBe(1));
+    expect(error).toHaveBeenCalledTimes(2);
     error.mockRestore();
   });
 });
