@@ -50,8 +50,10 @@ const TEXT_PAIRS: Array<[string, string]> = [
   ['pill-third-fg', 'pill-third-bg'],
 ];
 
-/** Graphics (bar parts, swatches, focus ring) need 3:1 against the page. */
+/** Graphics (bar parts, swatches, focus ring, the edges of controls) need 3:1 against the page. */
 const GRAPHIC_PAIRS: Array<[string, string]> = [
+  ['control-border', 'bg'],
+  ['control-border', 'surface'],
   ['cat-essential', 'bg'],
   ['cat-functional', 'bg'],
   ['cat-analytics', 'bg'],
