@@ -154,7 +154,29 @@ describe("a catalog entry for other domains against the owner of the cookie's do
   it('keeps the entry on its own domains, on unclaimed domains and when it names no domains', () => {
     expect(labeller.label({ name: 'uid', domain: 'otherco.example' }, page).entryId).toBe('otherco/uid');
     expect(labeller.label({ name: 'uid', domain: 'nobody.example' }, page).entryId).toBe('otherco/uid');
-    expect(labeller.label({ name: 'anywhere', domain: 'doubleclick.net' }, page).entryId).toBe('otherco/anywhere');
+    expect(labeller.label({ name: 'anywhere', domain: 'chatty.example' }, page)).toMatchObject({
+      entryId: 'otherco/anywhere',
+      category: 'essential',
+    });
+    expect(
+      labeller.label({ name: 'anywhere', domain: 'doubleclick.net' }, { topLevelUrl: 'https://doubleclick.net/' }),
+    ).toMatchObject({ entryId: 'otherco/anywhere', category: 'essential' });
+  });
+
+  it('calls server plumbing on an ad or analytics domain what that domain is, not essential to the site', () => {
+    const label = labeller.label({ name: 'anywhere', domain: '.doubleclick.net' }, page);
+    expect(label).toMatchObject({
+      category: 'marketing',
+      source: 'domain',
+      vendor: 'Google/Doubleclick Ads',
+      purpose: 'Keeps OtherCo working.',
+      entryId: 'otherco/anywhere',
+      party: 'third',
+    });
+    expect(label.reason).toBe(
+      "domain doubleclick.net belongs to Google (advertising, Google/Doubleclick Ads); the name is OtherCo's server cookie, which on this domain serves Google/Doubleclick Ads, not the site you visit",
+    );
+    expect(labeller.label({ name: 'anywhere', domain: 'www.google-analytics.com' }, page).category).toBe('analytics');
   });
 
   it('keeps the entry when the owner gives no category', () => {

@@ -61,9 +61,21 @@ export function createLabeller(entries: readonly CatalogEntry[], options: Labell
       const usable = usableMatches(matcher.candidates(name, cookieHost(domain)));
       if (usable.length > 0) {
         const listed = fromMatches(usable, context, party, observed);
-        const owner = usable.every((m) => m.domainMatch === false)
-          ? strongerOwner(listed, consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party))
-          : null;
+        const owned = () => consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);
+        if (isTrackerInfrastructure(listed, usable, party)) {
+          const tracker = trackerOwner(owned());
+          if (tracker) {
+            return {
+              ...tracker,
+              purpose: listed.purpose,
+              reason: `${tracker.reason}; the name is ${listed.vendor}'s server cookie, which on this domain serves ${tracker.vendor ?? 'that service'}, not the site you visit`,
+              lifetime: listed.lifetime,
+              party,
+              entryId: listed.entryId,
+            };
+          }
+        }
+        const owner = usable.every((m) => m.domainMatch === false) ? strongerOwner(listed, owned()) : null;
         if (!owner) return listed;
         const elsewhere = usable[0].entry;
         return {
@@ -115,6 +127,27 @@ function consultFallbacks(
 function strongerOwner(listed: Label, found: FallbackLabel | null): FallbackLabel | null {
   if (found?.source !== 'domain' || found.category === 'unknown') return null;
   return found.confidence > listed.confidence ? found : null;
+}
+
+/**
+ * Server plumbing with a name any site may use (a Java session, a load balancer's stickiness) is
+ * essential to whoever runs the server: on a third-party domain, that is not the site being
+ * visited. Only entries that name no domains qualify: a vendor's own listed domain stays decisive,
+ * and an entry listed for other domains is weighed against the owner by `strongerOwner`.
+ */
+function isTrackerInfrastructure(listed: Label, usable: readonly Match[], party: Party): boolean {
+  return (
+    party === 'third' &&
+    listed.category === 'essential' &&
+    listed.entryId !== null &&
+    usable.every((m) => m.domainMatch === null)
+  );
+}
+
+/** The owner of the cookie's domain, when it is an analytics or advertising business. */
+function trackerOwner(found: FallbackLabel | null): FallbackLabel | null {
+  if (found?.source !== 'domain') return null;
+  return found.category === 'analytics' || found.category === 'marketing' ? found : null;
 }
 
 /** `decider`'s label with the first vendor named and every reason, in the order they were found. */
