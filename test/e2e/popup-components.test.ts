@@ -310,6 +310,26 @@ describe('the popup against a fake worker', () => {
     await expect.poll(() => page.getByTestId('cookie-name').allInnerTexts()).toEqual(['cookie_0777']);
   });
 
+  it('takes Home and End to the true ends of a long list, not to the ends of what is rendered', async () => {
+    const { page } = await open('many');
+    await page.getByTestId('total').waitFor();
+    const first = await page.locator('.row-toggle').first().locator('.row-name').innerText();
+    await page.locator('.row-toggle').first().focus();
+    const focused = () => page.evaluate(() => document.activeElement?.querySelector('.row-name')?.textContent ?? '');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => scrollY + innerHeight >= document.body.scrollHeight - 2)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement === [...document.querySelectorAll('.row-toggle')].at(-1)))
+      .toBe(true);
+    const last = await focused();
+    expect(last).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).not.toBe(last);
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toBe(first);
+    expect(await page.evaluate(() => scrollY)).toBeLessThan(400);
+  });
+
   it.each([
     ['empty', 'state-no-cookies', 'shop.test has no cookies in this tab.'],
     ['unsupported', 'state-unsupported', 'Cookie Inspector cannot look at this page.'],
