@@ -80,10 +80,13 @@ function identity(value: unknown, index: number): asserts value is CookieIdentit
     if (
       typeof k !== 'object' ||
       k === null ||
-      (k.topLevelSite !== undefined && typeof k.topLevelSite !== 'string') ||
+      // A key without its site would name the unpartitioned cookie of that name instead.
+      typeof k.topLevelSite !== 'string' ||
       (k.hasCrossSiteAncestor !== undefined && typeof k.hasCrossSiteAncestor !== 'boolean')
     ) {
-      throw new RequestError(`${where}.partitionKey must be { topLevelSite, hasCrossSiteAncestor }`);
+      throw new RequestError(
+        `${where}.partitionKey must be { topLevelSite, hasCrossSiteAncestor? } with topLevelSite a string`,
+      );
     }
   }
 }

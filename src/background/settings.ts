@@ -1,4 +1,4 @@
-import { registrableDomain } from '../core/domains';
+import { hostOfUrl, registrableDomain } from '../core/domains';
 import { type AllowedCookie, type Settings, type SiteSettings, siteSettingsOf } from '../shared/protocol';
 import type { StorageArea } from './browser-api';
 import { SerialQueue } from './serial-queue';
@@ -75,6 +75,12 @@ export function parseSiteSettings(value: unknown): SiteSettings | string {
 /** Why `site` is not a registrable domain (a per-site setting's key), or null when it is one. */
 export function checkSite(site: string): string | null {
   if (typeof site !== 'string' || site === '') return 'a site must be a non-empty domain';
+  // An IPv6 address is its own site, written as siteOfUrl writes it (no brackets).
+  if (site.includes(':')) {
+    return /^[0-9a-f:.]+$/.test(site) && hostOfUrl(`http://[${site}]/`) === site
+      ? null
+      : `"${site}" is not a domain name`;
+  }
   // Each label as hostnames spell them (IP addresses included): this also keeps out `__proto__`,
   // which as a key of the sites object would replace its prototype instead of naming a site.
   if (!/^[a-z0-9[](?:[a-z0-9_:.[\]-]*[a-z0-9\]])?$/.test(site) || /(^|\.)[_-]|\.\./.test(site)) {

@@ -59,6 +59,16 @@ describe('who may talk to the worker', () => {
         },
         'cookies[0].partitionKey',
       ],
+      [
+        {
+          kind: 'deleteCookies',
+          payload: {
+            tabId: null,
+            cookies: [{ name: 'a', domain: 'a.test', path: '/', storeId: '0', partitionKey: {} }],
+          },
+        },
+        'cookies[0].partitionKey must be { topLevelSite, hasCrossSiteAncestor? } with topLevelSite a string',
+      ],
       [{ kind: 'deleteCategory', payload: { tabId: 1, category: 'tasty' } }, 'category must be one of'],
       [{ kind: 'undo', payload: { batchId: '' } }, 'batchId must be a non-empty string'],
     ];

@@ -50,7 +50,18 @@ describe('site names', () => {
     expect(parsed.problems).toEqual(['sites: "__proto__" is not a domain name']);
     for (const name of ['Shop.test', 'a b.test', '-x.test', 'x..test', '<script>'])
       expect(checkSite(name)).not.toBeNull();
-    for (const name of ['shop.test', 'example.co.uk', '127.0.0.1', 'localhost', 'xn--bcher-kva.example']) {
+    for (const name of ['Shop.test', 'a b.test', '-x.test', 'x..test', '<script>', '::g', '0:0:0:0:0:0:0:1']) {
+      expect(checkSite(name)).not.toBeNull();
+    }
+    for (const name of [
+      'shop.test',
+      'example.co.uk',
+      '127.0.0.1',
+      'localhost',
+      'xn--bcher-kva.example',
+      '::1',
+      'fd00::2',
+    ]) {
       expect(checkSite(name)).toBeNull();
     }
   });
