@@ -1,4 +1,5 @@
 import type { Labeller } from '../core/label';
+import { siteSettingsOf } from '../shared/protocol';
 import { BADGE_COLOR, Badge, type BadgeOptions } from './badge';
 import type {
   BrowserApi,
@@ -18,7 +19,7 @@ import { ReadyGate } from './ready-gate';
 import { SettingsStore } from './settings';
 import { SiteCleaner } from './site-cleaner';
 import { StorageWriter } from './storage-writer';
-import { cookiesOfTab, DEFAULT_STORE } from './tab-cookies';
+import { DEFAULT_STORE } from './tab-cookies';
 import { TabTracker } from './tab-tracker';
 import { storeOfTab, TabViews } from './tab-view';
 import { realTimers, type Timers } from './timers';
@@ -89,7 +90,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const live = new LivePorts((tabId) => views.snapshot(tabId), options.pushDelayMs, timers);
   const badge = new Badge(api.action, api.tabs, (tabId) => views.optionalCount(tabId), options.badge, timers);
   const history = new UndoHistory(sessionWriter, clock, (list) => live.pushHistory(list));
-  const cleaner = new SiteCleaner(tracker, settings, labeller, nowSeconds, clock, RESTORE_GRACE_MS);
+  const cleaner = new SiteCleaner(tracker, mirror, settings, labeller, nowSeconds, clock, RESTORE_GRACE_MS);
   const deletions = new Deletions(api.cookies, history, cleaner, nowSeconds, options.concurrency);
   const handlers = createHandlers({ views, deletions, settings, history, mirror, sweep });
   const storeLookups = new Set<number>();
@@ -174,7 +175,14 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       storeLookups.add(tabId);
       api.cookies
         .getAllCookieStores()
-        .then((stores) => tracker.setStore(tabId, storeOfTab(stores, tabId)))
+        .then((stores) => {
+          tracker.setStore(tabId, storeOfTab(stores, tabId));
+          // The cleaner leaves a tab's cookies alone while its store is unknown: catch up now.
+          const tab = tracker.get(tabId);
+          for (const site of new Set([tab?.site, tab?.pendingSite])) {
+            if (site && siteSettingsOf(settings.get(), site)?.keepClean) sweep(site);
+          }
+        })
         .catch(() => undefined)
         .finally(() => storeLookups.delete(tabId));
     }
@@ -186,14 +194,11 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     badge.schedule();
     if (!entry) return;
     const verdict = cleaner.verdict(entry);
-    if (verdict) deletions.clean(entry, verdict.site, verdict.category);
+    if (verdict) deletions.clean(entry);
   }
 
   function sweep(site: string): void {
-    const now = nowSeconds();
-    for (const { entry, category } of cleaner.sweep(site, (tab) => cookiesOfTab(mirror, tab, now))) {
-      deletions.clean(entry, site, category);
-    }
+    for (const { entry } of cleaner.sweep(site)) deletions.clean(entry);
   }
 
   const gated =

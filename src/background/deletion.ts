@@ -26,16 +26,55 @@ export async function findExact(api: CookiesApi, identity: CookieIdentity): Prom
   return (await api.getAll(query)).find((c) => cookieKey(c) === key) ?? null;
 }
 
+/** One cookie, removed exactly; the caller runs removals one at a time (see `removeAllExact`). */
 export async function removeExact(api: CookiesApi, identity: CookieIdentity): Promise<RemoveOutcome> {
+  const first = await overwriteExact(api, identity);
+  return first.kind === 'stuck' ? lastResort(api, first.cookie) : first;
+}
+
+/**
+ * Many cookies, each removed exactly. The usual way (an expired overwrite of exactly that cookie)
+ * runs `concurrency` at a time; the last resort runs afterwards, one cookie at a time, because it
+ * briefly takes same-named cookies besides its target and puts them back: run alongside other
+ * removals, it would make them find their cookie gone, or put back one another's targets.
+ */
+export async function removeAllExact(
+  api: CookiesApi,
+  identities: readonly CookieIdentity[],
+  concurrency: number,
+): Promise<RemoveOutcome[]> {
+  const outcomes: Array<RemoveOutcome | Stuck> = await mapLimit(identities, concurrency, (identity) =>
+    overwriteExact(api, identity),
+  );
+  const done: RemoveOutcome[] = [];
+  for (const outcome of outcomes) done.push(outcome.kind === 'stuck' ? await lastResort(api, outcome.cookie) : outcome);
+  return done;
+}
+
+interface Stuck {
+  kind: 'stuck';
+  cookie: BrowserCookie;
+}
+
+async function overwriteExact(api: CookiesApi, identity: CookieIdentity): Promise<RemoveOutcome | Stuck> {
   try {
     const live = await findExact(api, identity);
     if (!live) return { kind: 'vanished', identity };
     for (const scheme of schemesFor(live)) {
       // An expired overwrite can be refused (an http URL next to a Secure cookie of the same
-      // name); the next scheme, or the fallback, then gets its turn.
+      // name); the next scheme, or the last resort, then gets its turn.
       await api.set(expiredOverwrite(live, scheme)).catch(() => undefined);
       if (!(await findExact(api, identity))) return { kind: 'removed', cookie: live };
     }
+    return { kind: 'stuck', cookie: live };
+  } catch (error) {
+    return failed(identity, messageOf(error));
+  }
+}
+
+async function lastResort(api: CookiesApi, live: BrowserCookie): Promise<RemoveOutcome> {
+  const identity = identityOf(live);
+  try {
     await removeRepairingSiblings(api, live);
     if (!(await findExact(api, identity))) return { kind: 'removed', cookie: live };
     return failed(identity, 'the browser still has the cookie after removing it');

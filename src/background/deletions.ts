@@ -3,7 +3,7 @@ import type { Category } from '../core/types';
 import type { DeletionReport, FailedDeletion, UndoReport } from '../shared/protocol';
 import type { CookiesApi } from './browser-api';
 import type { MirrorEntry } from './cookie-mirror';
-import { mapLimit, removeExact, restoreExact } from './deletion';
+import { mapLimit, removeAllExact, removeExact, restoreExact } from './deletion';
 import { SerialQueue } from './serial-queue';
 import type { SiteCleaner } from './site-cleaner';
 import { countByCategory, type RemovedCookie, type UndoHistory } from './undo-history';
@@ -22,8 +22,11 @@ export interface DeletionTarget {
 
 export class Deletions {
   private readonly queue = new SerialQueue();
-  /** Keys with an automatic removal under way, so a burst of sets queues one removal. */
-  private readonly cleaning = new Set<string>();
+  /**
+   * Keys with an automatic removal queued, with the value the site last set: a burst of sets queues
+   * one removal, and the removal only takes that value (not one undo has put back since).
+   */
+  private readonly cleaning = new Map<string, string>();
 
   constructor(
     private readonly cookies: CookiesApi,
@@ -36,7 +39,11 @@ export class Deletions {
 
   deleteBatch(targets: readonly DeletionTarget[], site: string | null): Promise<DeletionReport> {
     return this.queue.run(async () => {
-      const outcomes = await mapLimit(targets, this.concurrency, (t) => removeExact(this.cookies, t.identity));
+      const outcomes = await removeAllExact(
+        this.cookies,
+        targets.map((t) => t.identity),
+        this.concurrency,
+      );
       const removed: RemovedCookie[] = [];
       const vanished: CookieIdentity[] = [];
       const failed: FailedDeletion[] = [];
@@ -51,17 +58,24 @@ export class Deletions {
   }
 
   /** A cookie a site kept clean must not have: removed as soon as possible, recorded as automatic. */
-  clean(entry: MirrorEntry, site: string, category: Category): void {
-    if (this.cleaning.has(entry.key)) return;
-    this.cleaning.add(entry.key);
+  clean(entry: MirrorEntry): void {
+    const queued = this.cleaning.has(entry.key);
+    this.cleaning.set(entry.key, entry.cookie.value);
+    if (queued) return;
     void this.queue
       .run(async () => {
         // Only sets that come before this job reads the store are covered by it; one that lands while
         // it runs may come after its last read, so it must queue a removal of its own.
+        const value = this.cleaning.get(entry.key);
         this.cleaning.delete(entry.key);
-        const outcome = await removeExact(this.cookies, entry.cookie);
-        if (outcome.kind === 'removed') this.history.record('automatic', site, [{ cookie: outcome.cookie, category }]);
-        else if (outcome.kind === 'failed') {
+        // The job may have waited behind a large batch or an undo: decide again on the cookie as it
+        // is now. Cleaning turned off, an exception added, or undo's value back: leave it.
+        const due = this.cleaner.recheck(entry.key);
+        if (!due || due.entry.cookie.value !== value) return;
+        const outcome = await removeExact(this.cookies, due.entry.cookie);
+        if (outcome.kind === 'removed') {
+          this.history.record('automatic', due.site, [{ cookie: outcome.cookie, category: due.category }]);
+        } else if (outcome.kind === 'failed') {
           console.warn(`Cookie Inspector: could not clean ${entry.cookie.name}: ${outcome.failure.error}`);
         }
       })

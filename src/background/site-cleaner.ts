@@ -2,10 +2,10 @@ import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
 import type { Category, Label } from '../core/types';
 import { type BrowserCookie, type SiteSettings, siteSettingsOf } from '../shared/protocol';
-import type { MirrorEntry } from './cookie-mirror';
+import type { CookieMirror, MirrorEntry } from './cookie-mirror';
 import type { SettingsStore } from './settings';
-import { belongsToTab, type TabScope } from './tab-cookies';
-import { labelForTab } from './tab-labels';
+import { belongsToTab, cookiesOfTab, type TabScope } from './tab-cookies';
+import { labelForTab, vendorsSeen } from './tab-labels';
 import type { TabState, TabTracker } from './tab-tracker';
 
 /**
@@ -20,6 +20,8 @@ export function shouldClean(cookie: BrowserCookie, label: Label, site: SiteSetti
   if (!site.keepClean || label.category === 'essential') return false;
   if (label.category === 'unknown' && !includeUnknown) return false;
   if (label.vendor && site.allowedVendors.includes(label.vendor)) return false;
+  // A name the page could not settle may be the allowed vendor's: when in doubt, keep it.
+  if (label.ambiguous?.some((c) => site.allowedVendors.includes(c.vendor))) return false;
   const host = cookieHost(cookie.domain);
   return !site.allowedCookies.some((c) => c.name === cookie.name && cookieHost(c.domain) === host);
 }
@@ -38,6 +40,7 @@ export class SiteCleaner {
 
   constructor(
     private readonly tracker: TabTracker,
+    private readonly mirror: CookieMirror,
     private readonly settings: SettingsStore,
     private readonly labeller: Labeller,
     /** Seconds since the epoch. */
@@ -55,16 +58,40 @@ export class SiteCleaner {
     this.restoring.delete(key);
   }
 
+  /**
+   * Whether this "set" event is undo putting the cookie back. Only the restored value counts: the
+   * site setting the cookie again meanwhile is a set like any other, and must not use up the
+   * record, or undo's own event would then be cleaned away.
+   */
   private isBeingRestored(entry: MirrorEntry): boolean {
     const expected = this.restoring.get(entry.key);
     if (!expected) return false;
+    if (this.clock() > expected.until) {
+      this.restoring.delete(entry.key);
+      return false;
+    }
+    if (expected.value !== entry.cookie.value) return false;
     this.restoring.delete(entry.key);
-    return expected.value === entry.cookie.value && this.clock() <= expected.until;
+    return true;
   }
 
   /** Whether a cookie that was just set must go, and on behalf of which site. */
   verdict(entry: MirrorEntry): CleaningVerdict | null {
     if (this.isBeingRestored(entry)) return null;
+    return this.policyVerdict(entry);
+  }
+
+  /**
+   * The verdict on the cookie as the mirror has it now, for a removal that waited in the queue:
+   * the user may have turned cleaning off or allowed the cookie meanwhile, or undo put it back.
+   */
+  recheck(key: string): (CleaningVerdict & { entry: MirrorEntry }) | null {
+    const entry = this.mirror.get(key);
+    const verdict = entry ? this.policyVerdict(entry) : null;
+    return entry && verdict ? { ...verdict, entry } : null;
+  }
+
+  private policyVerdict(entry: MirrorEntry): CleaningVerdict | null {
     const { includeUnknown, sites } = this.settings.get();
     if (!anyKeptClean(sites)) return null;
     const now = this.now();
@@ -76,18 +103,20 @@ export class SiteCleaner {
   }
 
   /** The cookies of this site's open tabs that its policy removes (when the user turns it on). */
-  sweep(site: string, entries: (tab: TabState) => MirrorEntry[]): Array<{ entry: MirrorEntry } & CleaningVerdict> {
+  sweep(site: string): Array<{ entry: MirrorEntry } & CleaningVerdict> {
     const { includeUnknown, sites } = this.settings.get();
     const out: Array<{ entry: MirrorEntry } & CleaningVerdict> = [];
     const seen = new Set<string>();
     const now = this.now();
     for (const tab of this.tracker.all()) {
-      if (tab.site !== site) continue;
-      for (const entry of entries(tab)) {
-        if (seen.has(entry.key)) continue;
-        seen.add(entry.key);
-        const verdict = this.verdictInTab(entry, tab, sites, includeUnknown, now);
-        if (verdict) out.push({ entry, ...verdict });
+      for (const scope of scopesOf(tab)) {
+        if (scope.site !== site || scope.storeId === null) continue;
+        for (const entry of cookiesOfTab(this.mirror, scope, now)) {
+          if (seen.has(entry.key)) continue;
+          seen.add(entry.key);
+          const verdict = this.verdictInTab(entry, tab, sites, includeUnknown, now);
+          if (verdict) out.push({ entry, ...verdict });
+        }
       }
     }
     return out;
@@ -100,20 +129,31 @@ export class SiteCleaner {
     includeUnknown: boolean,
     now: number,
   ): CleaningVerdict | null {
-    const scopes: TabScope[] = [tab];
-    // A page's own response sets its cookies before it commits: they belong to where the tab is going.
-    if (tab.pendingSite)
-      scopes.push({ url: tab.pendingUrl, site: tab.pendingSite, hosts: tab.pending, storeId: tab.storeId });
-    for (const scope of scopes) {
+    for (const scope of scopesOf(tab)) {
       // Cheapest test first: most tabs are not of a site kept clean.
       const site = scope.site;
       const policy = siteSettingsOf({ sites }, site ?? null);
-      if (!site || !policy?.keepClean || !belongsToTab(entry.cookie, scope, now)) continue;
-      const label = labelForTab(entry, this.labeller, { topLevelUrl: scope.url ?? undefined, now });
+      // Until the tab's cookie store is known, a cookie of the same name in another profile's store
+      // (incognito, or the normal one) could be taken for this tab's: wait; a sweep follows the lookup.
+      if (!site || !policy?.keepClean || scope.storeId === null || !belongsToTab(entry.cookie, scope, now)) continue;
+      const context = { topLevelUrl: scope.url ?? undefined, now };
+      // A name several vendors use is settled by the vendors on the tab, as the popup settles it:
+      // the cleaner must not remove what the popup shows as an allowed vendor's cookie.
+      const label = labelForTab(entry, this.labeller, context, () =>
+        vendorsSeen(cookiesOfTab(this.mirror, scope, now)),
+      );
       if (shouldClean(entry.cookie, label, policy, includeUnknown)) return { site, category: label.category };
     }
     return null;
   }
+}
+
+/** Where a tab is, and where it is going: a page's own response sets its cookies before it commits. */
+function scopesOf(tab: TabState): TabScope[] {
+  const scopes: TabScope[] = [tab];
+  if (tab.pendingSite)
+    scopes.push({ url: tab.pendingUrl, site: tab.pendingSite, hosts: tab.pending, storeId: tab.storeId });
+  return scopes;
 }
 
 function anyKeptClean(sites: Record<string, SiteSettings>): boolean {

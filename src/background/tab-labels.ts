@@ -23,22 +23,39 @@ export interface TabContext {
 }
 
 export function labelsForTab(entries: readonly MirrorEntry[], labeller: Labeller, context: TabContext): Label[] {
-  const labels: Array<Label | null> = entries.map((entry) =>
-    isPageIndependent(entry.label) ? reuse(entry, context) : null,
-  );
-  const vendors = new Set<string>();
-  for (const label of labels) if (label?.vendor) vendors.add(label.vendor);
-  const vendorsOnPage = [...vendors];
-  return labels.map(
-    (label, i) =>
-      label ?? labeller.label(entries[i].cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
+  const vendorsOnPage = vendorsSeen(entries);
+  return entries.map((entry) =>
+    isPageIndependent(entry.label)
+      ? reuse(entry, context)
+      : labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
   );
 }
 
-export function labelForTab(entry: MirrorEntry, labeller: Labeller, context: TabContext): Label {
-  return isPageIndependent(entry.label)
-    ? reuse(entry, context)
-    : labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, now: context.now });
+/** The vendors the catalog recognised among a tab's cookies: they settle names several vendors use. */
+export function vendorsSeen(entries: readonly MirrorEntry[]): string[] {
+  const vendors = new Set<string>();
+  for (const { label } of entries) if (isPageIndependent(label) && label.vendor) vendors.add(label.vendor);
+  return [...vendors];
+}
+
+/**
+ * One cookie's label on a tab, as `labelsForTab` would give it. The tab's vendors are only needed
+ * for a name several vendors use, so they are asked for (an O(tab) walk) only then.
+ */
+export function labelForTab(
+  entry: MirrorEntry,
+  labeller: Labeller,
+  context: TabContext,
+  vendorsOnPage: () => string[] = () => [],
+): Label {
+  if (isPageIndependent(entry.label)) return reuse(entry, context);
+  const label = labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, now: context.now });
+  if (!label.ambiguous) return label;
+  return labeller.label(entry.cookie, {
+    topLevelUrl: context.topLevelUrl,
+    vendorsOnPage: vendorsOnPage(),
+    now: context.now,
+  });
 }
 
 function isPageIndependent(label: Label): boolean {

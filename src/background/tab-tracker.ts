@@ -145,6 +145,8 @@ export class TabTracker {
       state.pendingUrl = details.url;
       state.pendingSite = siteOf(details.url);
       this.persist(state);
+      // The response's own cookies arrive before the commit: learn the tab's store now, not then.
+      if (state.storeId === null) this.onChange(details.tabId, 'hosts');
     } else {
       this.addHost(state, host);
     }

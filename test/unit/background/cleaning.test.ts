@@ -115,6 +115,29 @@ describe('keeping a site clean', () => {
     expect(names(browser)).toEqual([]);
   });
 
+  it('keeps what undo puts back even when the site sets the cookie again while undo runs', async () => {
+    const { browser, worker } = await cleanShop();
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'before' }));
+    await settle(worker);
+    const [batch]: HistoryBatch[] = await ask(browser, 'getHistory', {});
+    const set = browser.cookies.set.bind(browser.cookies);
+    let interfered = false;
+    browser.cookies.set = async (details) => {
+      if (details.value === 'before' && !interfered) {
+        // The page's script sets its own value just before undo's write lands.
+        interfered = true;
+        await set(cookieOn('shop.test', '_ga', { value: 'from-page' }));
+        await flushEvents(3);
+      }
+      return set(details);
+    };
+    const undo = await ask(browser, 'undo', { batchId: batch.id });
+    await settle(worker);
+    expect(interfered).toBe(true);
+    expect(undo.restored).toBe(1);
+    expect(browser.cookies.all().map((c) => `${c.name}=${c.value}`)).toEqual(['_ga=before']);
+  });
+
   it('undoes a batch in which the site set the same cookie twice: the last value comes back, no failure', async () => {
     const { browser, worker } = await cleanShop();
     await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'from-server' }));
@@ -148,6 +171,74 @@ describe('keeping a site clean', () => {
     await settle(worker);
     expect(reads).toBeGreaterThanOrEqual(2);
     expect(names(browser)).toEqual([]);
+  });
+
+  it('settles a name two vendors use by the vendors on the tab, as the popup does, before cleaning', async () => {
+    const { browser, worker, tab } = await cleanShop({ ...CLEAN, allowedVendors: ['ChatCo'] });
+    await ask(browser, 'setIncludeUnknown', { includeUnknown: true });
+    browser.loadFrame(tab, 'https://chat.test/widget');
+    await browser.cookies.set(cookieOn('chat.test', 'chat_state'));
+    await browser.cookies.set(cookieOn('chat.test', 'shared_id'));
+    await settle(worker);
+    const view = await ask(browser, 'getTabView', { tabId: tab });
+    expect(view.cookies.find((r: { cookie: BrowserCookie }) => r.cookie.name === 'shared_id')?.label.vendor).toBe(
+      'ChatCo',
+    );
+    // ChatCo is allowed on this site: neither of its cookies goes, whatever else shares the name.
+    expect(names(browser)).toEqual(['chat_state', 'shared_id']);
+  });
+
+  it('decides again when a queued removal runs: turned off meanwhile, the cookie stays', async () => {
+    const { browser, worker, tab } = await cleanShop();
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await settle(worker);
+    const set = browser.cookies.set.bind(browser.cookies);
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    browser.cookies.set = async (details) => {
+      // The user's one-click removal is slow: everything queued behind it waits.
+      if (details.name === 'sid') await held;
+      return set(details);
+    };
+    const removal = ask(browser, 'deleteCategory', { tabId: tab, category: 'essential' });
+    await flushEvents(3);
+    await set(cookieOn('shop.test', '_ga'));
+    await flushEvents(3);
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: { ...CLEAN, keepClean: false } });
+    release();
+    await removal;
+    await settle(worker);
+    expect(names(browser)).toEqual(['_ga']);
+  });
+
+  it('leaves a tab alone until it knows the tab’s cookie store, then catches up', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    browser.cookies.stores.push({ id: '1', tabIds: [] });
+    await settle(worker);
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: CLEAN });
+    // A normal-profile cookie of the site, which no normal tab shows.
+    await browser.cookies.set(cookieOn('shop.test', '_gid'));
+    const stores = browser.cookies.getAllCookieStores.bind(browser.cookies);
+    let answer = () => undefined as void;
+    const lookup = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    browser.cookies.getAllCookieStores = async () => {
+      await lookup;
+      return stores();
+    };
+    // An incognito tab starts loading the site; its response sets _ga in the incognito store.
+    const tab = browser.openTab(undefined, { storeId: '1' });
+    browser.startNavigation(tab, 'https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { storeId: '1' }));
+    await settle(worker);
+    expect(browser.cookies.all().map((c) => `${c.name}@${c.storeId}`).sort()).toEqual(['_ga@1', '_gid@0']);
+    answer();
+    await settle(worker);
+    expect(browser.cookies.all().map((c) => `${c.name}@${c.storeId}`)).toEqual(['_gid@0']);
   });
 
   it('stops when the user turns it off', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cookieUrl, expiredOverwrite, restoreDetails } from '../../../src/background/cookie-url';
-import { removeExact } from '../../../src/background/deletion';
+import { removeAllExact, removeExact } from '../../../src/background/deletion';
 import { identityOf } from '../../../src/core/cookie-key';
 import type { BrowserCookie } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
@@ -130,6 +130,18 @@ describe('exact deletion', () => {
     expect(store.all().sort((a, b) => a.value.localeCompare(b.value))).toEqual(
       before.filter((c) => c.value !== 'target').sort((a, b) => a.value.localeCompare(b.value)),
     );
+  });
+
+  it('takes the last resort one cookie at a time, so same-named targets do not put each other back', async () => {
+    const store = new FakeCookieStore();
+    await store.set(cookieOn('a.test', 'x', { path: '/', value: 'root' }));
+    await store.set(cookieOn('a.test', 'x', { path: '/a', value: 'deep' }));
+    await store.set(cookieOn('a.test', 'keep', { path: '/', value: 'kept' }));
+    store.ignoreExpiredOverwrites = true;
+    const targets = store.all().filter((c) => c.name === 'x');
+    const outcomes = await removeAllExact(store, targets.map(identityOf), 8);
+    expect(outcomes.map((o) => o.kind)).toEqual(['removed', 'removed']);
+    expect(store.all().map((c) => `${c.name}=${c.value}`)).toEqual(['keep=kept']);
   });
 
   it('reaches a non-secure cookie next to a Secure one of the same name', async () => {
