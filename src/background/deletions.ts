@@ -88,16 +88,15 @@ export class Deletions {
       if (!batch) throw new Error(`There is no deletion ${batchId} in this session's history.`);
       if (batch.undone) throw new Error('That deletion has already been undone.');
       const now = this.now();
-      for (const { cookie } of batch.cookies) this.cleaner.expectRestore(cookieKey(cookie), cookie.value);
-      const outcomes = await mapLimit(batch.cookies, this.concurrency, (c) =>
-        restoreExact(this.cookies, c.cookie, now),
-      );
+      const pending = batch.cookies.filter((c) => !c.restored);
+      for (const { cookie } of pending) this.cleaner.expectRestore(cookieKey(cookie), cookie.value);
+      const outcomes = await mapLimit(pending, this.concurrency, (c) => restoreExact(this.cookies, c.cookie, now));
       const expired: CookieIdentity[] = [];
       const failed: FailedDeletion[] = [];
-      let restored = 0;
+      const restoredKeys = new Set<string>();
       for (const outcome of outcomes) {
         if (outcome.kind === 'restored') {
-          restored++;
+          restoredKeys.add(cookieKey(outcome.cookie));
           continue;
         }
         const identity = outcome.kind === 'expired' ? outcome.identity : outcome.failure.identity;
@@ -106,8 +105,8 @@ export class Deletions {
         this.cleaner.restoreDone(cookieKey(identity));
       }
       // A batch with failures stays undoable, so the user can try again.
-      this.history.setUndone(batchId, failed.length === 0);
-      return { batchId, restored, expired, failed };
+      this.history.settleUndo(batchId, restoredKeys, failed.length === 0);
+      return { batchId, restored: restoredKeys.size, expired, failed };
     });
   }
 

@@ -26,6 +26,8 @@ export const MERGE_WINDOW_MS = 3000;
 export interface RemovedCookie {
   cookie: BrowserCookie;
   category: Category;
+  /** Put back by an undo that failed for others of its batch: a retry leaves it alone. */
+  restored?: boolean;
 }
 
 export interface StoredBatch extends HistoryBatch {
@@ -68,6 +70,9 @@ export class UndoHistory {
       at - newest.at <= MERGE_WINDOW_MS
     ) {
       batch = newest;
+      // The window runs from the latest removal, so a site that keeps setting a cookie fills one
+      // batch instead of pushing the user's own removals out of the history, one batch per window.
+      batch.at = at;
       // A site kept clean sets the same cookie again and again: undo puts back the last one removed,
       // so an earlier copy would only restore a stale value and then be reported as a failure.
       const keys = new Set(removed.map((r) => cookieKey(r.cookie)));
@@ -93,10 +98,15 @@ export class UndoHistory {
     return batch.id;
   }
 
-  setUndone(batchId: string, undone: boolean): void {
+  /**
+   * Records an undo: the cookies put back are marked, so that retrying a partly failed undo
+   * touches only the others (and never overwrites what the site set since with an older value).
+   */
+  settleUndo(batchId: string, restoredKeys: ReadonlySet<string>, complete: boolean): void {
     const batch = this.get(batchId);
-    if (!batch || batch.undone === undone) return;
-    batch.undone = undone;
+    if (!batch) return;
+    for (const c of batch.cookies) if (restoredKeys.has(cookieKey(c.cookie))) c.restored = true;
+    batch.undone = complete;
     this.save();
   }
 
@@ -107,12 +117,14 @@ export class UndoHistory {
       cookies += batch.cookies.length;
       bytes += batchBytes(batch);
     }
-    // The newest batch always stays, however large: it is the one the user is about to undo.
+    // The newest batch always stays, however large: it is the one the user is about to undo. Of
+    // the others, automatic batches go first: the user's own removals are the ones worth keeping.
     while (
       this.batches.length > 1 &&
       (this.batches.length > MAX_BATCHES || cookies > MAX_HISTORY_COOKIES || bytes > MAX_HISTORY_BYTES)
     ) {
-      const dropped = this.batches.pop() as StoredBatch;
+      const automatic = this.batches.findLastIndex((b, i) => i > 0 && b.trigger === 'automatic');
+      const [dropped] = this.batches.splice(automatic > 0 ? automatic : this.batches.length - 1, 1);
       cookies -= dropped.cookies.length;
       bytes -= batchBytes(dropped);
     }
@@ -168,8 +180,23 @@ function isStoredBatch(value: unknown): value is StoredBatch {
       (c: unknown) =>
         typeof c === 'object' &&
         c !== null &&
-        typeof (c as RemovedCookie).cookie?.name === 'string' &&
+        isStoredCookie((c as RemovedCookie).cookie) &&
         (CATEGORIES as readonly unknown[]).includes((c as RemovedCookie).category),
     )
+  );
+}
+
+/** Enough of a cookie for undo to set it again; anything less and the batch is dropped on restore. */
+function isStoredCookie(value: unknown): value is BrowserCookie {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Partial<Record<keyof BrowserCookie, unknown>>;
+  return (
+    typeof c.name === 'string' &&
+    typeof c.value === 'string' &&
+    typeof c.domain === 'string' &&
+    typeof c.path === 'string' &&
+    typeof c.storeId === 'string' &&
+    typeof c.hostOnly === 'boolean' &&
+    typeof c.session === 'boolean'
   );
 }

@@ -235,7 +235,12 @@ describe('keeping a site clean', () => {
     browser.startNavigation(tab, 'https://shop.test/');
     await browser.cookies.set(cookieOn('shop.test', '_ga', { storeId: '1' }));
     await settle(worker);
-    expect(browser.cookies.all().map((c) => `${c.name}@${c.storeId}`).sort()).toEqual(['_ga@1', '_gid@0']);
+    expect(
+      browser.cookies
+        .all()
+        .map((c) => `${c.name}@${c.storeId}`)
+        .sort(),
+    ).toEqual(['_ga@1', '_gid@0']);
     answer();
     await settle(worker);
     expect(browser.cookies.all().map((c) => `${c.name}@${c.storeId}`)).toEqual(['_gid@0']);

@@ -83,6 +83,31 @@ describe('undo', () => {
     expect((await ask(browser, 'undo', { batchId: report.batchId! })).restored).toBe(1);
   });
 
+  it('retries only what failed: a cookie already put back keeps the value the site gave it since', async () => {
+    const browser = new FakeBrowser({ now: () => NOW });
+    const worker = startWorker(browser, { clock: () => NOW * 1000 });
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'old-ga' }));
+    await browser.cookies.set(cookieOn('shop.test', '_gid', { value: 'old-gid' }));
+    await settle(worker);
+    const report = await ask(browser, 'deleteOptional', { tabId: tab });
+    const set = browser.cookies.set.bind(browser.cookies);
+    browser.cookies.set = async (details) => (details.name === '_gid' ? undefined : set(details));
+    const first = await ask(browser, 'undo', { batchId: report.batchId! });
+    expect([first.restored, first.failed.length]).toEqual([1, 1]);
+    browser.cookies.set = set;
+    await browser.cookies.set(cookieOn('shop.test', '_ga', { value: 'new-ga' }));
+    const retry = await ask(browser, 'undo', { batchId: report.batchId! });
+    expect([retry.restored, retry.failed.length]).toEqual([1, 0]);
+    expect(
+      browser.cookies
+        .all()
+        .map((c) => `${c.name}=${c.value}`)
+        .sort(),
+    ).toEqual(['_ga=new-ga', '_gid=old-gid']);
+    expect((await ask(browser, 'getHistory', {}))[0].undone).toBe(true);
+  });
+
   it('keeps values in storage.session only, never in storage.local', async () => {
     const browser = new FakeBrowser({ now: () => NOW });
     const worker = startWorker(browser, { clock: () => NOW * 1000 });
@@ -202,6 +227,29 @@ describe('the undo history', () => {
       ['automatic', 'a.test', 2],
     ]);
     expect(list[2].byCategory).toEqual({ essential: 0, functional: 0, analytics: 1, marketing: 1, unknown: 0 });
+  });
+
+  it('keeps one batch for a site that keeps setting a cookie, and the user’s own batches over automatic ones', () => {
+    let now = 0;
+    const { history: h } = history(() => now);
+    h.record('manual', 'a.test', [{ cookie: cookie('mine'), category: 'analytics' }]);
+    // A site re-sets its cookie every two seconds for ten minutes.
+    for (let i = 0; i < 300; i++) {
+      now += 2000;
+      h.record('automatic', 'b.test', [{ cookie: cookie('again'), category: 'marketing' }]);
+    }
+    expect(h.list().map((b) => [b.trigger, b.count])).toEqual([
+      ['automatic', 1],
+      ['manual', 1],
+    ]);
+    // Removals on many sites, far apart, fill the history: automatic batches make room first.
+    for (let i = 0; i < MAX_BATCHES * 2; i++) {
+      now += 10_000;
+      h.record('automatic', `s${i}.test`, [{ cookie: cookie(`c${i}`), category: 'marketing' }]);
+    }
+    const list = h.list();
+    expect(list).toHaveLength(MAX_BATCHES);
+    expect(list.filter((b) => b.trigger === 'manual')).toHaveLength(1);
   });
 
   it('ignores malformed stored batches', () => {
