@@ -193,7 +193,7 @@ describe('keeping a site clean', () => {
     await browser.cookies.set(cookieOn('shop.test', 'sid'));
     await settle(worker);
     const set = browser.cookies.set.bind(browser.cookies);
-    let release = () => undefined as void;
+    let release!: () => void;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
@@ -222,7 +222,7 @@ describe('keeping a site clean', () => {
     // A normal-profile cookie of the site, which no normal tab shows.
     await browser.cookies.set(cookieOn('shop.test', '_gid'));
     const stores = browser.cookies.getAllCookieStores.bind(browser.cookies);
-    let answer = () => undefined as void;
+    let answer!: () => void;
     const lookup = new Promise<void>((resolve) => {
       answer = resolve;
     });
