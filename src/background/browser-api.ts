@@ -118,6 +118,8 @@ export interface RequestDetails {
   url: string;
   /** 'main_frame' for the top-level document, its redirects included. */
   type: string;
+  /** The same for a request and its redirects, so a new navigation can be told from a redirect. */
+  requestId?: string;
 }
 
 export interface WebRequestApi {

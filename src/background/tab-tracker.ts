@@ -28,6 +28,8 @@ export interface TabState {
    */
   pendingUrl: string | null;
   pendingSite: string | null;
+  /** The request of the navigation in progress: another id is another navigation. */
+  pendingRequestId: string | null;
   /** The tab's cookie store, once known. */
   storeId: string | null;
 }
@@ -37,6 +39,7 @@ interface StoredTab {
   hosts: string[];
   pending: string[];
   pendingUrl: string | null;
+  pendingRequestId?: string | null;
   storeId: string | null;
 }
 
@@ -82,6 +85,7 @@ export class TabTracker {
         pending: new Set(tab.pending),
         pendingUrl: tab.pendingUrl,
         pendingSite: siteOf(tab.pendingUrl),
+        pendingRequestId: tab.pendingRequestId ?? null,
         storeId: tab.storeId,
       });
     }
@@ -97,6 +101,7 @@ export class TabTracker {
       pending: new Set(),
       pendingUrl: null,
       pendingSite: null,
+      pendingRequestId: null,
       storeId,
     };
     for (const u of [url, ...frameUrls]) {
@@ -127,6 +132,7 @@ export class TabTracker {
       state.pending.clear();
       state.pendingUrl = null;
       state.pendingSite = null;
+      state.pendingRequestId = null;
       this.persist(state);
       this.onChange(details.tabId, 'navigated');
     } else if (host) {
@@ -141,6 +147,11 @@ export class TabTracker {
     const state = this.ensure(details.tabId);
     if (details.type === 'main_frame') {
       if (state.pending.has(host) && state.pendingUrl === details.url) return;
+      // A navigation that never committed (a download, a 204, one cancelled by the next) leaves
+      // its hosts behind: they are not the new navigation's redirects.
+      const requestId = details.requestId ?? null;
+      if (requestId !== state.pendingRequestId) state.pending.clear();
+      state.pendingRequestId = requestId;
       state.pending.add(host);
       state.pendingUrl = details.url;
       state.pendingSite = siteOf(details.url);
@@ -194,6 +205,7 @@ export class TabTracker {
       hosts: [...state.hosts],
       pending: [...state.pending],
       pendingUrl: state.pendingUrl,
+      pendingRequestId: state.pendingRequestId,
       storeId: state.storeId,
     };
     this.writer.put(TAB_KEY_PREFIX + state.tabId, stored);
@@ -226,5 +238,6 @@ function parseStoredTab(value: unknown): StoredTab | null {
   if (!strings(v.hosts) || !strings(v.pending)) return null;
   if (v.storeId !== null && typeof v.storeId !== 'string') return null;
   const pendingUrl = typeof v.pendingUrl === 'string' ? v.pendingUrl : null;
-  return { url: v.url, hosts: v.hosts, pending: v.pending, pendingUrl, storeId: v.storeId };
+  const pendingRequestId = typeof v.pendingRequestId === 'string' ? v.pendingRequestId : null;
+  return { url: v.url, hosts: v.hosts, pending: v.pending, pendingUrl, pendingRequestId, storeId: v.storeId };
 }

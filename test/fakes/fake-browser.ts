@@ -71,6 +71,7 @@ export class FakeBrowser {
   readonly badges = new Map<number, string>();
   private readonly tabs = new Map<number, FakeTab>();
   private nextTabId = 1;
+  private requestIds = 0;
   private readonly events = {
     tabRemoved: new FakeEvent<[number]>(),
     tabReplaced: new FakeEvent<[number, number]>(),
@@ -165,8 +166,10 @@ export class FakeBrowser {
   /** The requests of a top-level navigation; its response (and its cookies) come before the commit. */
   startNavigation(tabId: number, url: string, redirectsFrom: string[] = []): void {
     this.tab(tabId);
+    // As in Chromium, a request and its redirects share one id; the next navigation gets another.
+    const requestId = String(++this.requestIds);
     for (const hop of [...redirectsFrom, url]) {
-      this.events.request.emit({ tabId, frameId: 0, url: hop, type: 'main_frame' });
+      this.events.request.emit({ tabId, frameId: 0, url: hop, type: 'main_frame', requestId });
     }
   }
 

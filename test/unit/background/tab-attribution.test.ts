@@ -80,6 +80,20 @@ describe('which cookies belong to a tab', () => {
     expect(await viewNames(browser, tab)).toEqual(['trk_bounce@bounce.test/']);
   });
 
+  it('forgets the hosts of a navigation that never committed when the next one starts', async () => {
+    const { browser, worker } = await setUp();
+    const tab = browser.openTab('https://shop.test/');
+    // A link to a download: the request goes out (and its response may set cookies), nothing commits.
+    browser.startNavigation(tab, 'https://files.test/report.pdf', ['https://dl-redirect.test/r']);
+    await settle(worker);
+    browser.navigate(tab, 'https://news.test/', ['https://bounce.test/r']);
+    await browser.cookies.set(cookieOn('files.test', 'dl'));
+    await browser.cookies.set(cookieOn('dl-redirect.test', 'hop'));
+    await browser.cookies.set(cookieOn('bounce.test', 'trk_bounce'));
+    await settle(worker);
+    expect(await viewNames(browser, tab)).toEqual(['trk_bounce@bounce.test/']);
+  });
+
   it('handles pages on IP addresses, IPv6 included', async () => {
     const { browser, worker } = await setUp();
     const v6 = browser.openTab('http://[::1]:8080/');
