@@ -53,11 +53,19 @@ export class StorageWriter {
         if (value === REMOVE) removals.push(key);
         else items[key] = value;
       }
+      // Removals first: they free room for the writes.
+      if (removals.length > 0) await this.area.remove(removals).catch(this.onError);
+      const keys = Object.keys(items);
+      if (keys.length === 0) continue;
       try {
-        if (Object.keys(items).length > 0) await this.area.set(items);
-        if (removals.length > 0) await this.area.remove(removals);
+        await this.area.set(items);
       } catch (error) {
-        this.onError(error);
+        if (keys.length === 1) {
+          this.onError(error);
+          continue;
+        }
+        // One value over the quota (a large undo history, say) must not take the small ones with it.
+        for (const key of keys) await this.area.set({ [key]: items[key] }).catch(this.onError);
       }
     }
   }

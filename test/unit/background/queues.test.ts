@@ -74,6 +74,25 @@ describe('the storage writer', () => {
     expect(errors).toHaveLength(1);
     expect(area.peek('b')).toBe(2);
   });
+
+  it('writes the small values of a burst when one of them is over the quota', async () => {
+    const area = new FakeStorageArea();
+    const errors: unknown[] = [];
+    const writer = new StorageWriter(area, (e) => errors.push(e));
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      if ('history' in items) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    };
+    writer.put('tab:1', { hosts: ['a.test'] });
+    writer.put('history', ['x'.repeat(100)]);
+    writer.put('tab:2', { hosts: ['b.test'] });
+    await writer.flush();
+    expect(area.peek('tab:1')).toEqual({ hosts: ['a.test'] });
+    expect(area.peek('tab:2')).toEqual({ hosts: ['b.test'] });
+    expect(area.peek('history')).toBeUndefined();
+    expect(errors).toHaveLength(1);
+  });
 });
 
 describe('the ready gate', () => {
