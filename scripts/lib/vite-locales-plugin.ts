@@ -4,10 +4,18 @@ import type { Plugin } from 'vite';
 
 type Messages = Record<string, { message: string; description?: string; placeholders?: unknown }>;
 
+/** The `$1`..`$9` a message substitutes; `$$` is a literal dollar, so `$$1` substitutes nothing. */
+export function placeholdersOf(message: string): string[] {
+  const found = new Set<string>();
+  for (const [, d] of message.matchAll(/\$(\$|[1-9])/g)) if (d !== '$') found.add(`$${d}`);
+  return [...found].sort();
+}
+
 /**
  * Each part of the extension keeps its strings next to its code (`src/<part>/messages/<lang>.json`).
  * This merges them into `_locales/<lang>/messages.json` and fails the build when a key is defined
- * twice or a language lacks a key that English has, so no language ships half translated.
+ * twice, a language lacks a key that English has, or a translation substitutes other placeholders
+ * than English (a dropped `$2` silently loses a number), so no language ships half translated.
  */
 export function mergeLocales(srcDir: string): Map<string, Messages> {
   const byLang = new Map<string, Messages>();
@@ -38,7 +46,14 @@ export function mergeLocales(srcDir: string): Map<string, Messages> {
   if (!english) problems.push('no English messages (src/**/messages/en.json)');
   for (const [lang, messages] of byLang) {
     if (!english || lang === 'en') continue;
-    for (const key of Object.keys(english)) if (!(key in messages)) problems.push(`${lang} lacks "${key}"`);
+    for (const [key, { message }] of Object.entries(english)) {
+      if (!(key in messages)) problems.push(`${lang} lacks "${key}"`);
+      else if (typeof messages[key]?.message === 'string') {
+        const want = placeholdersOf(message).join(' ');
+        const got = placeholdersOf(messages[key].message).join(' ');
+        if (got !== want) problems.push(`${lang}:${key} uses placeholders [${got}], English [${want}]`);
+      }
+    }
     for (const key of Object.keys(messages))
       if (!(key in english)) problems.push(`${lang} has "${key}", which English lacks`);
   }

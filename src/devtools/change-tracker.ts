@@ -38,15 +38,19 @@ export class ChangeTracker {
   /**
    * `fresh`: a new page's cookies (first load, navigation). Marking all of them would only flash
    * the whole table, so they come in unmarked and earlier marks are dropped.
+   *
+   * Returns what this update changed (not what is still marked from earlier ones), for the
+   * announcement of live changes.
    */
-  update(records: readonly CookieRecord[], fresh = false): void {
+  update(records: readonly CookieRecord[], fresh = false): Record<Change, number> {
+    const changed: Record<Change, number> = { new: 0, changed: 0, removed: 0 };
     const next = new Map(records.map((r) => [r.key, r] as const));
     if (!this.started || fresh) {
       this.started = true;
       this.current = next;
       this.ghosts.clear();
       this.marks.clear();
-      return;
+      return changed;
     }
     const until = this.now() + this.holdMs;
     for (const [key, record] of next) {
@@ -54,19 +58,23 @@ export class ChangeTracker {
       if (!before) {
         this.ghosts.delete(key);
         this.marks.set(key, { change: 'new', until });
+        changed.new++;
       } else if (!sameState(before, record)) {
         // A cookie that is still "new" and changes again stays "new": that is what the user needs to know.
         if (this.marks.get(key)?.change !== 'new') this.marks.set(key, { change: 'changed', until });
         else this.marks.set(key, { change: 'new', until });
+        changed.changed++;
       }
     }
     for (const [key, record] of this.current) {
       if (!next.has(key)) {
         this.ghosts.set(key, record);
         this.marks.set(key, { change: 'removed', until });
+        changed.removed++;
       }
     }
     this.current = next;
+    return changed;
   }
 
   /** Drops marks and removed rows whose moment has passed; true when anything changed. */
@@ -98,12 +106,5 @@ export class ChangeTracker {
     for (const [key, record] of this.current) out.push({ record, change: this.marks.get(key)?.change ?? null });
     for (const [key, record] of this.ghosts) out.push({ record, change: this.marks.get(key)?.change ?? 'removed' });
     return out;
-  }
-
-  /** How many rows carry each mark right now, for the announcement of live changes. */
-  counts(): Record<Change, number> {
-    const counts: Record<Change, number> = { new: 0, changed: 0, removed: 0 };
-    for (const { change } of this.marks.values()) counts[change]++;
-    return counts;
   }
 }

@@ -8,14 +8,21 @@ export async function copyText(text: string): Promise<void> {
     await navigator.clipboard.writeText(text);
     return;
   } catch {
+    // Selecting the textarea takes the keyboard focus; removing it would leave the focus nowhere.
+    const focused = document.activeElement;
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
     area.className = 'visually-hidden';
     document.body.append(area);
     area.select();
-    const copied = document.execCommand('copy');
-    area.remove();
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } finally {
+      area.remove();
+      if (focused instanceof HTMLElement) focused.focus();
+    }
     if (!copied) throw new Error('copy refused');
   }
 }

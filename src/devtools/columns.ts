@@ -1,6 +1,7 @@
 import { CATEGORIES } from '../core/types';
 import type { BrowserCookie, CookieRecord } from '../shared/protocol';
 import { categoryName, cookieSize, labelBasis, partyName } from '../ui/format';
+import { t as ui } from '../ui/t';
 import { type PanelKey, t } from './t';
 
 export type ColumnId =
@@ -74,7 +75,8 @@ export const COLUMNS: readonly Column[] = [
     title: 'panelColName',
     width: 180,
     sortValue: (r) => r.cookie.name,
-    text: (r) => r.cookie.name,
+    // A cookie may have an empty name (`=value`); a blank cell would look like a missing row.
+    text: (r) => r.cookie.name || ui('emptyName'),
   },
   {
     id: 'value',

@@ -29,7 +29,11 @@ export function pick(state: Selection, order: readonly string[], key: string, mo
     if (!selected.delete(key)) selected.add(key);
     return { active: key, anchor: key, selected };
   }
-  if (mode === 'range') return { active: key, anchor: state.anchor ?? key, selected: range(order, state.anchor, key) };
+  if (mode === 'range') {
+    // An anchor the filters now hide cannot start a range: the clicked row starts the next one.
+    const anchor = state.anchor !== null && order.includes(state.anchor) ? state.anchor : key;
+    return { active: key, anchor, selected: range(order, anchor, key) };
+  }
   return { active: key, anchor: key, selected: new Set([key]) };
 }
 

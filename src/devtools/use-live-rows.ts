@@ -1,46 +1,62 @@
-import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CookieRecord, TabView } from '../shared/protocol';
-import { ChangeTracker, type LiveRow } from './change-tracker';
+import { type Change, ChangeTracker, type LiveRow } from './change-tracker';
 
 /** How long a new, changed or removed row stays marked. */
 export const HOLD_MS = 1600;
 
+export interface LiveChanges {
+  /** What the latest list of cookies changed, for the announcement; marks fading out are not changes. */
+  counts: Record<Change, number>;
+  /** Counts up with every list that changed something, so that equal counts are announced again. */
+  seq: number;
+}
+
+export interface LiveRows {
+  rows: LiveRow[];
+  changes: LiveChanges;
+}
+
 /**
  * The tab's cookies as rows that show what just changed. The tracker is fed whenever the store
  * hands over a new list, and a timer clears each mark when its moment is over.
+ *
+ * The tracker is fed in a layout effect, not during render: the render that brings a new list
+ * shows the rows of the previous one, and the rows follow in a re-render before the browser paints.
  */
-export function useLiveRows(
-  records: CookieRecord[],
-  view: TabView | null,
-  holdMs = HOLD_MS,
-): { rows: LiveRow[]; tracker: ChangeTracker } {
+export function useLiveRows(records: CookieRecord[], view: TabView | null, holdMs = HOLD_MS): LiveRows {
   const tracker = useMemo(() => new ChangeTracker(holdMs, () => performance.now()), [holdMs]);
-  const seen = useRef<{ records: CookieRecord[] | null; view: TabView | null }>({ records: null, view: null });
-  const [version, bump] = useReducer((n: number) => n + 1, 0);
-  const fed = useRef(0);
+  const fedView = useRef<TabView | null>(null);
+  const [live, setLive] = useState<LiveRows>(() => ({
+    rows: [],
+    changes: { counts: { new: 0, changed: 0, removed: 0 }, seq: 0 },
+  }));
 
-  // Fed during render, so the rows and their marks arrive in the same paint as the data.
-  if (seen.current.records !== records) {
-    const before = seen.current.view;
+  // Only a new list feeds the tracker; `view` is read to tell a new page from an update, but a view
+  // that changes alone (settings) changes no cookie.
+  useLayoutEffect(() => {
+    const before = fedView.current;
     const fresh = before === null || (view !== before && view?.url !== before.url);
-    tracker.update(records, fresh);
-    seen.current = { records, view };
-    fed.current++;
-  }
+    fedView.current = view;
+    const counts = tracker.update(records, fresh);
+    const changed = counts.new + counts.changed + counts.removed > 0;
+    setLive((old) => ({
+      rows: tracker.rows(),
+      changes: changed ? { counts, seq: old.changes.seq + 1 } : old.changes,
+    }));
+  }, [tracker, records]);
 
-  const stamp = `${fed.current}:${version}`;
   useEffect(() => {
     const next = tracker.nextExpiry();
     if (next === null) return;
     const timer = setTimeout(
       () => {
-        if (tracker.prune()) bump(1);
+        if (tracker.prune()) setLive((old) => ({ ...old, rows: tracker.rows() }));
       },
       Math.max(0, next - performance.now()) + 16,
     );
     return () => clearTimeout(timer);
-  }, [tracker, stamp]);
+  }, [tracker, live.rows]);
 
-  const rows = useMemo(() => tracker.rows(), [tracker, stamp]);
-  return { rows, tracker };
+  return live;
 }

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Category } from '../core/types';
 import type { CookieRecord } from '../shared/protocol';
 import { CategoryBar } from '../ui/category-bar';
@@ -38,6 +38,9 @@ function TabPopup({ tabId }: { tabId: number }) {
   // Kept by cookie key, outside the rows: live updates and scrolling never close an open row.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [collapsed, setCollapsed] = useState<ReadonlySet<Category>>(new Set());
+  const removeOptional = useRef<HTMLButtonElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const includeUnknownBox = useRef<HTMLInputElement>(null);
   const { view, records, phase, busy } = state;
   const includeUnknown = view?.includeUnknown ?? false;
   const summary = useMemo(() => summarize(records, includeUnknown), [records, includeUnknown]);
@@ -104,9 +107,14 @@ function TabPopup({ tabId }: { tabId: number }) {
         busy={busy}
         onUndo={(batchId) => void store.undo(batchId)}
         onDismiss={() => store.dismissOutcome()}
+        focusAfterDismiss={() =>
+          // The next thing to do: remove what is left, else look through the list.
+          [removeOptional.current, search.current, includeUnknownBox.current].find((el) => el && !el.disabled) ?? null
+        }
       />
       <div class="actions">
         <button
+          ref={removeOptional}
           type="button"
           class="button primary wide"
           data-testid="remove-optional"
@@ -117,6 +125,7 @@ function TabPopup({ tabId }: { tabId: number }) {
         </button>
         <label class="check">
           <input
+            ref={includeUnknownBox}
             type="checkbox"
             data-testid="include-unknown"
             checked={includeUnknown}
@@ -142,6 +151,7 @@ function TabPopup({ tabId }: { tabId: number }) {
         <>
           <div class="search">
             <input
+              ref={search}
               type="search"
               class="search-input"
               data-testid="search"

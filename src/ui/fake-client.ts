@@ -1,6 +1,5 @@
 import type { Category } from '../core/types';
 import type {
-  Client,
   CookieRecord,
   DeletionReport,
   PushMessage,
@@ -13,6 +12,7 @@ import type {
 import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
 import { emptyCounts, isRemovable } from './cookie-summary';
+import type { LinkState, PageClient } from './page-client';
 import { identity } from './tab-store';
 
 /**
@@ -20,12 +20,14 @@ import { identity } from './tab-store';
  * way the protocol describes, pushes live changes, and can be told to fail. Tests and the component
  * fixture page drive it.
  */
-export class FakeClient implements Client {
+export class FakeClient implements PageClient {
   readonly requests: Array<{ kind: RequestKind; payload: unknown }> = [];
   /** While true every request fails as if the worker were not running. */
   down = false;
   private readonly failures = new Map<RequestKind, string>();
   private readonly listeners = new Map<number, Set<(message: PushMessage) => void>>();
+  private readonly links = new Map<(message: PushMessage) => void, (state: LinkState) => void>();
+  private readonly scheduled = new Set<Promise<void>>();
   private readonly batches = new Map<string, { tabId: number; records: CookieRecord[] }>();
   private nextBatch = 1;
   settings: Settings = { includeUnknown: false, sites: {} };
@@ -54,35 +56,83 @@ export class FakeClient implements Client {
   /** Like the worker, open every live port with a snapshot (unless the worker is down). */
   snapshotOnSubscribe = true;
 
-  subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void {
+  /**
+   * The worker's live ports push what a request changed about 50 ms after the reply (they gather a
+   * burst into one message): the pages see the outcome first and the cookies change after it.
+   */
+  pushDelay = 50;
+
+  subscribe(tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void): () => void {
     const set = this.listeners.get(tabId) ?? new Set();
     set.add(onPush);
     this.listeners.set(tabId, set);
+    if (onLink) this.links.set(onPush, onLink);
     if (this.snapshotOnSubscribe && !this.down && this.views.has(tabId)) {
       queueMicrotask(() => {
         if (set.has(onPush)) onPush({ type: 'snapshot', view: this.currentView(tabId) });
       });
     }
-    return () => set.delete(onPush);
+    return () => {
+      set.delete(onPush);
+      this.links.delete(onPush);
+    };
   }
 
   push(tabId: number, message: PushMessage): void {
     for (const listener of this.listeners.get(tabId) ?? []) listener(message);
   }
 
-  /** Cookies set or changed on the tab, as the worker would report them. */
+  /** The worker stopped: every live port of the tab drops (the runtime client then reconnects). */
+  dropPorts(tabId: number): void {
+    for (const listener of this.listeners.get(tabId) ?? []) this.links.get(listener)?.('lost');
+  }
+
+  /** The ports are open again: like the worker, each starts with a snapshot (if it sends one). */
+  reopenPorts(tabId: number): void {
+    for (const listener of this.listeners.get(tabId) ?? []) {
+      this.links.get(listener)?.('restored');
+      if (this.snapshotOnSubscribe && this.views.has(tabId))
+        listener({ type: 'snapshot', view: this.currentView(tabId) });
+    }
+  }
+
+  /** Resolves once the pushes that earlier requests caused have been delivered. */
+  async pushed(): Promise<void> {
+    await Promise.all([...this.scheduled]);
+  }
+
+  private pushLater(tabId: number, message: PushMessage): void {
+    const done = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        this.scheduled.delete(done);
+        this.push(tabId, message);
+        resolve();
+      }, this.pushDelay),
+    );
+    this.scheduled.add(done);
+  }
+
+  /** Cookies set or changed on the tab, pushed at once (tests drive the timing of outside changes). */
   upsert(tabId: number, records: CookieRecord[]): void {
-    const view = this.mustView(tabId);
-    const keys = new Set(records.map((r) => r.key));
-    view.cookies = [...view.cookies.filter((r) => !keys.has(r.key)), ...records];
-    this.push(tabId, { type: 'changes', tabId, upserts: records, removals: [] });
+    this.push(tabId, this.applyUpserts(tabId, records));
   }
 
   remove(tabId: number, keys: string[]): void {
+    this.push(tabId, this.applyRemovals(tabId, keys));
+  }
+
+  private applyUpserts(tabId: number, records: CookieRecord[]): PushMessage {
+    const view = this.mustView(tabId);
+    const keys = new Set(records.map((r) => r.key));
+    view.cookies = [...view.cookies.filter((r) => !keys.has(r.key)), ...records];
+    return { type: 'changes', tabId, upserts: records, removals: [] };
+  }
+
+  private applyRemovals(tabId: number, keys: string[]): PushMessage {
     const view = this.mustView(tabId);
     const gone = new Set(keys);
     view.cookies = view.cookies.filter((r) => !gone.has(r.key));
-    this.push(tabId, { type: 'changes', tabId, upserts: [], removals: keys });
+    return { type: 'changes', tabId, upserts: [], removals: keys };
   }
 
   async request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
@@ -131,7 +181,7 @@ export class FakeClient implements Client {
         const batch = this.batches.get(batchId);
         if (!batch) throw new RequestFailedError(`No removal ${batchId} to undo.`);
         this.batches.delete(batchId);
-        this.upsert(batch.tabId, batch.records);
+        this.pushLater(batch.tabId, this.applyUpserts(batch.tabId, batch.records));
         return { batchId, restored: batch.records.length, expired: [], failed: [] };
       }
       case 'getHistory':
@@ -161,10 +211,14 @@ export class FakeClient implements Client {
     for (const r of records) removed[r.label.category]++;
     const batchId = records.length > 0 ? `batch-${this.nextBatch++}` : null;
     if (batchId) this.batches.set(batchId, { tabId, records });
-    this.remove(
-      tabId,
-      records.map((r) => r.key),
-    );
+    if (records.length > 0)
+      this.pushLater(
+        tabId,
+        this.applyRemovals(
+          tabId,
+          records.map((r) => r.key),
+        ),
+      );
     return { batchId, removed, removedTotal: records.length, vanished: [], failed };
   }
 

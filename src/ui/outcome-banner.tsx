@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Category } from '../core/types';
+import { useFocusRescue } from './focus-rescue';
 import { CATEGORY_ORDER, categoryName } from './format';
 import { formatNumber } from './i18n';
 import { t } from './t';
@@ -10,6 +11,8 @@ interface Props {
   busy: boolean;
   onUndo(batchId: string): void;
   onDismiss(): void;
+  /** Where the keyboard focus goes when Dismiss takes the banner (and the focused button) away. */
+  focusAfterDismiss?(): HTMLElement | null;
 }
 
 export function removedByCategory(removed: Record<Category, number>): string {
@@ -22,15 +25,18 @@ export function removedByCategory(removed: Record<Category, number>): string {
  * What the last action did, in plain words. The live region stays mounted so that screen readers
  * announce each new result; failures also go to an alert.
  */
-export function OutcomeBanner({ outcome, busy, onUndo, onDismiss }: Props) {
+export function OutcomeBanner({ outcome, busy, onUndo, onDismiss, focusAfterDismiss }: Props) {
   const undo = useRef<HTMLButtonElement>(null);
-  // Removing cookies removes their rows, and the one-click button goes when nothing optional is
-  // left: when that takes the keyboard focus with it, it goes to Undo rather than back to the top.
-  useEffect(() => {
-    const focused = document.activeElement;
-    const lost = !focused || focused === document.body || !focused.isConnected;
-    if (outcome?.kind === 'removed' && lost) undo.current?.focus();
-  }, [outcome]);
+  const dismiss = useRef<HTMLButtonElement>(null);
+  // Removing cookies removes their rows, a busy button is disabled, the one-click button stays
+  // disabled when nothing optional is left, and Undo gives way to the restored outcome: when that
+  // takes the keyboard focus, it comes here rather than falling back to the top of the page.
+  useFocusRescue(outcome, () => (undo.current && !undo.current.disabled ? undo.current : dismiss.current));
+  const onDismissClick = (event: MouseEvent) => {
+    const hadFocus = document.activeElement === event.currentTarget;
+    onDismiss();
+    if (hadFocus) focusAfterDismiss?.()?.focus();
+  };
   return (
     <div class="outcome-region">
       <div role="status" aria-live="polite" aria-atomic="true">
@@ -49,7 +55,7 @@ export function OutcomeBanner({ outcome, busy, onUndo, onDismiss }: Props) {
                   {t('undo')}
                 </button>
               )}
-              <button type="button" class="link-button" onClick={onDismiss}>
+              <button ref={dismiss} type="button" class="link-button" onClick={onDismissClick}>
                 {t('dismiss')}
               </button>
             </div>
@@ -61,7 +67,7 @@ export function OutcomeBanner({ outcome, busy, onUndo, onDismiss }: Props) {
           <div class="outcome is-error" data-testid="outcome-error">
             <p>{outcome.workerDown ? t('actionWorkerDown') : t('actionFailed', outcome.message)}</p>
             <div class="outcome-actions">
-              <button type="button" class="link-button" onClick={onDismiss}>
+              <button ref={dismiss} type="button" class="link-button" onClick={onDismissClick}>
                 {t('dismiss')}
               </button>
             </div>

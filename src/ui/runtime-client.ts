@@ -1,5 +1,4 @@
 import {
-  type Client,
   LIVE_PORT_PREFIX,
   type PushMessage,
   type Reply,
@@ -8,6 +7,7 @@ import {
   type ResponseOf,
 } from '../shared/protocol';
 import { errorText, RequestFailedError, WorkerUnavailableError } from './client-errors';
+import type { LinkState, PageClient } from './page-client';
 
 /** The part of `chrome.runtime` the client uses, so tests can hand in a fake. */
 export interface RuntimeLike {
@@ -31,7 +31,7 @@ export interface RuntimeClientOptions {
  * (idle shutdown, crash, update): reconnecting wakes it, and the worker starts every connection
  * with a snapshot, which covers whatever changed while no one was listening.
  */
-export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): Client {
+export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): PageClient {
   const reconnectDelay = options.reconnectDelay ?? 250;
 
   async function request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
@@ -46,16 +46,26 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     return reply.value as ResponseOf<K>;
   }
 
-  function subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void {
+  function subscribe(
+    tabId: number,
+    onPush: (message: PushMessage) => void,
+    onLink?: (state: LinkState) => void,
+  ): () => void {
     let closed = false;
     let port: PortLike | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Connecting succeeds even while the worker is down; only a message shows that it is back.
+    let lost = false;
 
     // Doubles while the worker keeps dropping the port without a word, back to the start on a message.
     let delay = reconnectDelay;
     const again = () => {
       port = null;
       if (closed) return;
+      if (!lost) {
+        lost = true;
+        onLink?.('lost');
+      }
       timer = setTimeout(connect, delay);
       delay = Math.min(delay * 2 || 1, 5000);
     };
@@ -69,7 +79,12 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
       }
       port.onMessage.addListener((message) => {
         delay = reconnectDelay;
-        if (!closed && isPush(message)) onPush(message);
+        if (closed) return;
+        if (lost) {
+          lost = false;
+          onLink?.('restored');
+        }
+        if (isPush(message)) onPush(message);
       });
       port.onDisconnect.addListener(again);
     };

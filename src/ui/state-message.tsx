@@ -15,7 +15,8 @@ export function StateMessage({
   testId: string;
 }) {
   return (
-    <div class="state" role="status" aria-busy={busy} data-testid={testId}>
+    // No aria-busy here: screen readers hold back a busy live region, so "Loading" would never be said.
+    <div class="state" role="status" data-testid={testId}>
       {busy && <span class="spinner" aria-hidden="true" />}
       <p class="state-title">{title}</p>
       {children}

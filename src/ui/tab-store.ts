@@ -1,7 +1,6 @@
 import type { CookieIdentity } from '../core/cookie-key';
 import type {
   BrowserCookie,
-  Client,
   CookieRecord,
   DeletionReport,
   PushMessage,
@@ -11,6 +10,7 @@ import type {
 } from '../shared/protocol';
 import { siteSettingsOf } from '../shared/protocol';
 import { errorText, WorkerUnavailableError } from './client-errors';
+import type { LinkState, PageClient } from './page-client';
 
 /**
  * One tab's cookies as the pages see them: a snapshot from the worker kept current by live pushes,
@@ -22,7 +22,7 @@ export type Phase =
   /** First answer not in yet. */
   | 'loading'
   | 'ready'
-  /** The worker cannot be reached; retrying on its own. */
+  /** The worker cannot be reached, or its live port dropped: retrying on its own; the list may be stale. */
   | 'restarting'
   /** The worker answered with an error. */
   | 'failed';
@@ -86,7 +86,7 @@ export class TabStore {
   private readonly timers: NonNullable<TabStoreOptions['timers']>;
 
   constructor(
-    private readonly client: Client,
+    private readonly client: PageClient,
     readonly tabId: number,
     options: TabStoreOptions = {},
   ) {
@@ -108,7 +108,11 @@ export class TabStore {
 
   /** Listen first, then ask if need be: a change that lands in between is buffered, not lost. */
   start(): void {
-    this.unsubscribe = this.client.subscribe(this.tabId, (message) => this.onPush(message));
+    this.unsubscribe = this.client.subscribe(
+      this.tabId,
+      (message) => this.onPush(message),
+      (state) => this.onLink(state),
+    );
     if (!this.portSnapshot) this.later(this.requestDelay);
   }
 
@@ -154,6 +158,24 @@ export class TabStore {
   private later(ms: number): void {
     this.timers.clear(this.retryTimer);
     this.retryTimer = this.timers.set(() => void this.load(), ms);
+  }
+
+  /**
+   * While the port is down no change reaches the page, so the list is only as good as the last
+   * push: say so, and fetch the cookies again. The next port's opening snapshot normally arrives
+   * first and cancels the request; the request covers a worker that sends none.
+   */
+  private onLink(state: LinkState): void {
+    if (this.stopped || this.state.phase === 'failed') return;
+    if (state === 'lost') {
+      this.portSnapshot = false;
+      if (this.state.phase === 'ready') this.set({ phase: 'restarting', error: null });
+      this.later(this.requestDelay);
+    } else if (this.state.phase === 'restarting') {
+      // The backoff may have grown while the worker was away; it is back now.
+      this.attempt = 0;
+      this.later(0);
+    }
   }
 
   private onPush(message: PushMessage): void {

@@ -1,14 +1,17 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { Client } from '../shared/protocol';
+import type { PageClient } from './page-client';
 import { type TabState, TabStore } from './tab-store';
 
 /** The store for one tab, started while the component is mounted; re-renders on every change. */
-export function useTabStore(client: Client, tabId: number): [TabState, TabStore] {
+export function useTabStore(client: PageClient, tabId: number): [TabState, TabStore] {
   const store = useMemo(() => new TabStore(client, tabId), [client, tabId]);
-  const [state, setState] = useState(store.getState());
+  // Kept with the store it came from: on a switch to another tab (or client), the state of the
+  // previous one must not be shown, not even for the render before the new store first reports.
+  const [latest, setLatest] = useState(() => ({ store, state: store.getState() }));
+  const state = latest.store === store ? latest.state : store.getState();
   // A layout effect runs before the first paint: the port opens a frame earlier than with useEffect.
   useLayoutEffect(() => {
-    const off = store.subscribe(() => setState(store.getState()));
+    const off = store.subscribe(() => setLatest({ store, state: store.getState() }));
     store.start();
     return () => {
       off();

@@ -44,3 +44,24 @@ export function windowRange(offsets: readonly number[], top: number, bottom: num
   end = Math.max(end, start + 1);
   return { start, end, before: offsets[start], after: total - offsets[end] };
 }
+
+/** Items `start` to `end` (exclusive), rendered together. */
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+/**
+ * The window plus the item at `keep` (the one holding the keyboard focus) when that lies outside
+ * it, with its neighbours so the arrow keys find the next row. Unmounting the focused item would
+ * drop the focus to the page.
+ */
+export function segmentsKeeping(range: WindowRange, count: number, keep: number): Segment[] {
+  const main = { start: range.start, end: range.end };
+  if (keep < 0 || keep >= count) return [main];
+  const island = { start: Math.max(0, keep - 1), end: Math.min(count, keep + 2) };
+  if (island.end >= main.start && island.start <= main.end) {
+    return [{ start: Math.min(main.start, island.start), end: Math.max(main.end, island.end) }];
+  }
+  return island.start < main.start ? [island, main] : [main, island];
+}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { prefixOffsets, windowRange } from './virtual-window';
+import { prefixOffsets, type Segment, segmentsKeeping, windowRange } from './virtual-window';
 
 interface Props<T> {
   items: readonly T[];
@@ -67,15 +67,26 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
     };
   }, [windowed]);
 
+  // The item holding the keyboard focus, by key; set by focus events, read when windowing.
+  const focusKey = useRef<string | null>(null);
+  const onFocusIn = (event: FocusEvent) => {
+    focusKey.current = (event.target as Element).closest<HTMLElement>('li[data-key]')?.dataset.key ?? null;
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    if (!ref.current?.contains(event.relatedTarget as Node | null)) focusKey.current = null;
+  };
+
   const known = heights.current;
-  const range = windowed
-    ? windowRange(
-        prefixOffsets(items.map((item) => known.get(keyOf(item)) ?? estimate)),
-        viewport.top,
-        viewport.bottom,
-        MARGIN,
-      )
-    : { start: 0, end: items.length, before: 0, after: 0 };
+  let segments: Segment[] = [{ start: 0, end: items.length }];
+  let offsets: number[] = [];
+  if (windowed) {
+    offsets = prefixOffsets(items.map((item) => known.get(keyOf(item)) ?? estimate));
+    const range = windowRange(offsets, viewport.top, viewport.bottom, MARGIN);
+    const kept = focusKey.current === null ? -1 : items.findIndex((item) => keyOf(item) === focusKey.current);
+    segments = segmentsKeeping(range, items.length, kept);
+  }
+  const first = segments[0];
+  const last = segments[segments.length - 1];
 
   // After paint, so measuring never holds up the first frame; an estimate within a pixel is kept.
   useEffect(() => {
@@ -98,16 +109,35 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
       ref={ref}
       aria-label={label}
       class={cls}
-      style={windowed ? { paddingTop: `${range.before}px`, paddingBottom: `${range.after}px` } : undefined}
+      onFocusIn={onFocusIn}
+      onFocusOut={onFocusOut}
+      style={
+        windowed
+          ? {
+              paddingTop: `${offsets[first.start]}px`,
+              paddingBottom: `${offsets[items.length] - offsets[last.end]}px`,
+            }
+          : undefined
+      }
     >
-      {items.slice(range.start, range.end).map((item, i) => {
-        const index = range.start + i;
-        return (
-          <li key={keyOf(item)} data-key={keyOf(item)} aria-setsize={items.length} aria-posinset={index + 1}>
-            {renderItem(item, index)}
-          </li>
-        );
-      })}
+      {segments.map((segment, s) => [
+        s > 0 && (
+          <li
+            key={`gap-${segment.start}`}
+            class="list-gap"
+            aria-hidden="true"
+            style={{ height: `${offsets[segment.start] - offsets[segments[s - 1].end]}px` }}
+          />
+        ),
+        ...items.slice(segment.start, segment.end).map((item, i) => {
+          const index = segment.start + i;
+          return (
+            <li key={keyOf(item)} data-key={keyOf(item)} aria-setsize={items.length} aria-posinset={index + 1}>
+              {renderItem(item, index)}
+            </li>
+          );
+        }),
+      ])}
     </ul>
   );
 }

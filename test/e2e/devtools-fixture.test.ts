@@ -19,10 +19,15 @@ const records = generateRecords(COUNT);
 
 interface FixtureWindow {
   panelFixture: {
-    client: { requests: Array<{ kind: string; payload: unknown }> };
+    client: {
+      requests: Array<{ kind: string; payload: unknown }>;
+      dropPorts(tabId: number): void;
+      reopenPorts(tabId: number): void;
+    };
     copied: string[];
     upsert(records: CookieRecord[]): void;
     remove(keys: string[]): void;
+    copyText(text: string): Promise<void>;
   };
 }
 
@@ -207,7 +212,7 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), fresh);
     const row = page.locator(`[role=row][data-key="${fresh.key.replaceAll('"', '\\"')}"]`);
     await expect.poll(() => row.getAttribute('data-change')).toBe('new');
-    expect(await page.getByTestId('live-changes').textContent()).toBe('1 new, 0 changed, 0 removed');
+    expect(await page.getByTestId('live-changes').textContent()).toBe('1 new cookie');
     await expect.poll(() => row.getAttribute('data-change'), { timeout: 5000 }).toBeNull();
 
     await page.evaluate(
@@ -224,6 +229,138 @@ describe('the panel with a few cookies (fake worker)', () => {
     const selected = page.locator('.body-row[aria-selected="true"]');
     expect(await selected.count()).toBe(1);
     expect(await selected.getAttribute('data-key')).toBe(keptKey);
+
+    // A selected row that changes still looks selected; the change shows as a bar at its start.
+    const selectedBackground = await selected.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const kept = records.find((r) => r.key === keptKey)!;
+    await page.evaluate(
+      (r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]),
+      makeRecord({ ...kept.cookie, value: 'changed-now' }, kept.label),
+    );
+    await expect.poll(() => selected.getAttribute('data-change')).toBe('changed');
+    expect(await selected.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(selectedBackground);
+    expect(await selected.evaluate((el) => getComputedStyle(el).boxShadow)).toMatch(/inset/);
+    await page.close();
+  });
+
+  it('announces what each update changed, once, and not again as the marks fade', async () => {
+    page = await open('cookies=30');
+    await page.getByTestId('live-changes').evaluate((region) => {
+      const heard: string[] = [];
+      (globalThis as unknown as { heard: string[] }).heard = heard;
+      new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    for (const name of ['aaa_first', 'aaa_second', 'aaa_third']) {
+      const fresh = makeRecord({ ...records[0].cookie, name }, records[0].label);
+      await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), fresh);
+      await page.waitForTimeout(500);
+    }
+    await expect.poll(() => page.locator('.body-row[data-change]').count(), { timeout: 5000 }).toBe(0);
+    const heard = await page.evaluate(() => (globalThis as unknown as { heard: string[] }).heard);
+    expect(heard).toEqual(['1 new cookie', '1 new cookie', '1 new cookie']);
+    await page.close();
+  });
+
+  it('keeps the scroll position when a live update lands above the selected row', async () => {
+    page = await open('cookies=400');
+    await page.locator('.body-row').nth(3).click();
+    const scroller = page.locator('.grid-scroll');
+    await scroller.evaluate((el) => {
+      el.scrollTop = 3000;
+    });
+    await expect.poll(() => page.locator('[role=row][aria-rowindex="140"]').count()).toBe(1);
+    const before = await shownCount(page);
+    // Sorted by name, this one goes first: the selected row moves down one place.
+    const top = makeRecord({ ...records[0].cookie, name: '000_first_of_all' }, records[0].label);
+    await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), top);
+    await expect.poll(() => shownCount(page)).toBe(before + 1);
+    await page.waitForTimeout(100);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(3000);
+    // The keyboard still brings the active row into view.
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeLessThan(200);
+    await page.close();
+  });
+
+  it('counts the same selected cookies everywhere, and says how many the filters hide', async () => {
+    page = await open('cookies=40');
+    const rows = page.locator('.body-row');
+    await rows.nth(0).click();
+    const firstName = await rows.nth(0).locator('[data-column="name"]').textContent();
+    await rows.nth(4).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('count').textContent()).toContain('· 5 selected');
+    expect(await page.getByTestId('remove-selected').textContent()).toBe('Remove selected (5)');
+    await page.getByTestId('search').fill(firstName!);
+    await expect.poll(() => page.getByTestId('remove-selected').textContent()).toBe('Remove selected (1)');
+    expect(await page.getByTestId('count').textContent()).toContain(
+      '· 1 selected (4 more selected but hidden by the filters)',
+    );
+    await page.close();
+  });
+
+  it('starts a Shift range at the clicked row when the anchor is filtered out', async () => {
+    page = await open('cookies=40');
+    const rows = page.locator('.body-row');
+    await rows.nth(0).click();
+    const firstName = (await rows.nth(0).locator('[data-column="name"]').textContent())!;
+    // Hide the anchor: show only a category it is not in.
+    const fixtureRecords = records.slice(0, 40);
+    const anchorCategory = fixtureRecords.find((r) => r.cookie.name === firstName)!.label.category;
+    const other = fixtureRecords.find(
+      (r) =>
+        r.label.category !== anchorCategory &&
+        fixtureRecords.filter((o) => o.label.category === r.label.category).length >= 4,
+    )!.label.category;
+    await page.getByTestId(`filter-category-${other}`).click();
+    await expect.poll(() => rows.first().locator('[data-column="name"]').textContent()).not.toBe(firstName);
+    await rows.nth(1).click({ modifiers: ['Shift'] });
+    await rows.nth(3).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.body-row[aria-selected="true"]').count()).toBe(3);
+    await page.close();
+  });
+
+  it('names a cookie without a name instead of leaving it blank', async () => {
+    page = await open('cookies=30');
+    const nameless = makeRecord({ ...records[0].cookie, name: '', value: 'only-a-value' }, records[0].label);
+    await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), nameless);
+    const row = page.locator(`[role=row][data-key="${nameless.key.replaceAll('"', '\\"')}"]`);
+    await expect.poll(() => row.locator('[data-column="name"] .cell-text').textContent()).toBe('(no name)');
+    await row.click();
+    expect(await page.getByTestId('detail-name').textContent()).toBe('(no name)');
+    expect(await page.getByTestId('detail-value').inputValue()).toBe('only-a-value');
+    await page.close();
+  });
+
+  it('keeps the focus where it was when copying falls back to a hidden text field', async () => {
+    page = await open('cookies=30');
+    await page.locator('.body-row').first().click();
+    const focused = await page.evaluate(async () => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('not allowed')) },
+      });
+      const button = document.querySelector<HTMLElement>('[data-testid="copy-value"]')!;
+      button.focus();
+      await (globalThis as unknown as FixtureWindow).panelFixture.copyText('secret').catch(() => undefined);
+      return (document.activeElement as HTMLElement | null)?.dataset.testid;
+    });
+    expect(focused).toBe('copy-value');
+    expect(await page.locator('textarea.visually-hidden').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says when the worker is restarting once loaded, and refreshes when it is back', async () => {
+    page = await open('cookies=30');
+    expect(await page.getByTestId('restarting').count()).toBe(0);
+    await page.evaluate(() => (globalThis as unknown as FixtureWindow).panelFixture.client.dropPorts(1));
+    await expect.poll(() => page.getByTestId('restarting').count()).toBe(1);
+    expect(await page.getByTestId('restarting').textContent()).toContain('Reconnecting');
+    await page.evaluate(() => (globalThis as unknown as FixtureWindow).panelFixture.client.reopenPorts(1));
+    await expect.poll(() => page.getByTestId('restarting').count()).toBe(0);
     await page.close();
   });
 
@@ -308,6 +445,11 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.getByTestId('outcome').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => shownCount(page)).toBe(40);
     await expect.poll(() => page.getByTestId('outcome').textContent()).toContain(`Restored ${marketing}`);
+    // Dismissing from the keyboard hands the focus to the table, not to the page.
+    await page.getByTestId('outcome').getByRole('button', { name: 'Dismiss' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('outcome').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
     await page.close();
   });
 

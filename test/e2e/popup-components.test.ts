@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/node/chromium';
 import type { FakeClient } from '../../src/ui/fake-client';
-import type { record } from '../unit/ui/records';
+import type { record, tabView } from '../unit/ui/records';
 import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
 
 /**
@@ -13,7 +13,13 @@ import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixt
  * is installed). The fixture page has no chrome.i18n, so the English fallback is what shows.
  */
 
-type Fixture = { client: FakeClient; record: typeof record; tabId: number };
+type Fixture = {
+  client: FakeClient;
+  record: typeof record;
+  tabView: typeof tabView;
+  tabId: number;
+  showTab(id: number | null): void;
+};
 declare const fixture: Fixture;
 
 let browser: Browser;
@@ -153,11 +159,12 @@ describe('the popup against a fake worker', () => {
     await expect
       .poll(() => page.getByTestId('outcome').innerText())
       .toContain('Removed 4 cookies: 1 functional, 2 analytics, 1 marketing.');
-    expect(await page.getByTestId('total').innerText()).toBe('3 cookies in this tab');
+    // The fake pushes the removal a moment after its reply, like the worker.
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('3 cookies in this tab');
     expect(await page.getByTestId('remove-optional').isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.getByTestId('outcome').innerText()).toContain('Restored 4 cookies.');
-    expect(await page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
   });
 
   it('removes a single cookie from its details', async () => {
@@ -171,14 +178,46 @@ describe('the popup against a fake worker', () => {
 
   it('gives the focus to Undo when a removal takes the focused control away', async () => {
     const { page } = await open('basic');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el === document.body ? 'BODY' : (el?.getAttribute('data-testid') ?? el?.textContent ?? '');
+      });
     const row = page.getByRole('listitem').filter({ hasText: 'lang' });
     await row.locator('.row-toggle').click();
     await row.getByRole('button', { name: 'Remove this cookie' }).focus();
     await page.keyboard.press('Enter');
+    // The row goes with the push that follows the reply: the focus must still end up on Undo.
     await expect.poll(() => page.getByTestId('total').innerText()).toBe('6 cookies in this tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await expect.poll(focused).toBe('Undo');
+    await page.waitForTimeout(200);
+    expect(await focused()).toBe('Undo');
+    // Undo gives way to the restored outcome: the focus goes to its Dismiss button.
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+    await expect.poll(focused).toBe('Dismiss');
+    await page.waitForTimeout(200);
+    expect(await focused()).toBe('Dismiss');
+    // Dismissing takes the banner away: the focus goes on to the next thing to do.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('outcome').count()).toBe(0);
+    expect(await focused()).toBe('remove-optional');
+  });
+
+  it('leaves the focus alone when the user clicked away from the control', async () => {
+    const { page } = await open('basic');
+    await page.getByTestId('total').waitFor();
+    await page.getByTestId('remove-optional').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    // Clicking empty space puts the focus on the page on purpose; a live push must not take it back.
+    await page.mouse.click(390, 590);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.evaluate(() => {
+      const { client, record, tabId } = fixture;
+      client.upsert(tabId, [record('late_arrival', 'marketing')]);
+    });
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('4 cookies in this tab');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   });
 
   it('keeps the site clean and lists its exceptions, which can be taken back', async () => {
@@ -339,6 +378,58 @@ describe('the popup against a fake worker', () => {
   ])('says in plain words what the %s state is', async (scenario, testId, words) => {
     const { page } = await open(scenario);
     await expect.poll(() => page.getByTestId(testId).innerText()).toContain(words);
+    // A live region marked busy is held back by screen readers: it would never be announced.
+    expect(await page.getByTestId(testId).getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('says the worker is restarting once the list is shown, and refreshes when it is back', async () => {
+    const { page } = await open('basic');
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+    expect(await page.getByTestId('banner-restarting').count()).toBe(0);
+    await page.evaluate(() => fixture.client.dropPorts(fixture.tabId));
+    await expect.poll(() => page.getByTestId('banner-restarting').count()).toBe(1);
+    await page.evaluate(() => {
+      const { client, record, tabId } = fixture;
+      // Set while no port was open: only the refresh brings it.
+      client.view(tabId)!.cookies.push(record('set_while_away', 'marketing'));
+      client.reopenPorts(tabId);
+    });
+    await expect.poll(() => page.getByTestId('banner-restarting').count()).toBe(0);
+    expect(await page.getByTestId('total').innerText()).toBe('8 cookies in this tab');
+  });
+
+  it('never shows the previous tab’s cookies for the next tab', async () => {
+    const { page } = await open('basic');
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+    const shown = await page.evaluate(() => {
+      const { client, record, tabView, showTab } = fixture;
+      client.setView(tabView([record('other_tab', 'essential')], { tabId: 8, site: 'other.test' }));
+      showTab(8);
+      // Right after the switch, before the new tab's snapshot: loading, not shop.test's cookies.
+      return {
+        site: document.querySelector('[data-testid="site"]')?.textContent ?? null,
+        loading: document.querySelector('[data-testid="state-loading"]') !== null,
+      };
+    });
+    expect(shown).toEqual({ site: null, loading: true });
+    await expect.poll(() => page.getByTestId('site').innerText()).toBe('other.test');
+    expect(await page.getByTestId('total').innerText()).toBe('1 cookie in this tab');
+  });
+
+  it('keeps the focused row when it is scrolled far out of view', async () => {
+    const { page } = await open('many');
+    await page.getByTestId('total').waitFor();
+    await page.locator('.row-toggle').first().focus();
+    const name = await page.evaluate(() => document.activeElement?.querySelector('.row-name')?.textContent);
+    await page.evaluate(() => window.scrollTo(0, 6000));
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.row-toggle').length)).toBeGreaterThan(3);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.row-name')?.textContent)).toBe(name);
+    // The arrow keys go on from the focused row, not from the rows now in view.
+    await page.keyboard.press('ArrowDown');
+    const next = await page.evaluate(() => document.activeElement?.querySelector('.row-name')?.textContent);
+    expect(next).not.toBe(name);
+    expect(await page.evaluate(() => scrollY)).toBeLessThan(1000);
   });
 
   it('recovers by itself once the worker is back', async () => {

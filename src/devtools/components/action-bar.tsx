@@ -79,9 +79,9 @@ export function ActionBar(props: Props) {
         </button>
       </fieldset>
       <fieldset class="action-group">
-        <legend class="visually-hidden">{t('panelExportLabel', formatNumber(shownCount))}</legend>
+        <legend class="visually-hidden">{t.plural('panelExportLabel', shownCount)}</legend>
         <span class="group-label" aria-hidden="true">
-          {t('panelExportLabel', formatNumber(shownCount))}:
+          {t.plural('panelExportLabel', shownCount)}:
         </span>
         {EXPORT_FORMATS.map((format) => (
           <button

@@ -76,13 +76,23 @@ export function CookieGrid({
     return () => observer.disconnect();
   }, []);
 
-  // Keep the active row in view when the keyboard (or a sort) moves it.
+  // Keep the active row in view when the keyboard or a sort moves it. Not when its index changes
+  // because a live update added or removed rows above it: the view would jump while being read.
+  // The key asked for, not a flag: the effect of a render from before the key press (a live update
+  // whose effects have not run yet) must not take the request with the row it had active.
+  const revealKey = useRef<string | null>(null);
+  const sortShown = useRef(sort);
   useEffect(() => {
+    const resorted = sortShown.current !== sort;
+    sortShown.current = sort;
+    const asked = revealKey.current !== null && revealKey.current === selection.active;
     const el = scroller.current;
-    if (!el || active < 0) return;
+    if (!(asked || resorted) || !el) return;
+    if (asked) revealKey.current = null;
+    if (active < 0) return;
     const top = scrollToReveal(active, ROW_HEIGHT, el.scrollTop, el.clientHeight, HEADER_HEIGHT);
     if (top !== null) el.scrollTop = top;
-  }, [active]);
+  });
 
   const onScroll = () => {
     if (frame.current) return;
@@ -98,7 +108,11 @@ export function CookieGrid({
     if (event.target !== event.currentTarget) return;
     const pageRows = Math.max(1, Math.floor((viewport.height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const from = active < 0 ? -1 : active;
-    const go = (index: number) => onSelection(moveTo(selection, order, index, event.shiftKey));
+    const go = (index: number) => {
+      const next = moveTo(selection, order, index, event.shiftKey);
+      revealKey.current = next.active;
+      onSelection(next);
+    };
     switch (event.key) {
       case 'ArrowDown':
         go(from + 1);
@@ -158,6 +172,7 @@ export function CookieGrid({
   return (
     <div class="grid-scroll" ref={scroller} onScroll={onScroll}>
       <div
+        id="cookie-grid"
         class="grid"
         role="grid"
         tabIndex={0}

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { type ExportFormat, exportCookies } from '../../core/export/formats';
 import type { Category } from '../../core/types';
-import type { Client, CookieRecord, HistoryBatch, PushMessage } from '../../shared/protocol';
+import type { CookieRecord, HistoryBatch, PushMessage } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
 import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
 import { emptyCounts } from '../../ui/cookie-summary';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
+import type { LinkState, PageClient } from '../../ui/page-client';
 import { PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
@@ -16,6 +17,7 @@ import { copyText } from '../clipboard';
 import { COLUMNS, visibleColumns } from '../columns';
 import { declarationStrings } from '../declaration-strings';
 import { type DownloadTarget, documentTarget, downloadFile } from '../download';
+import { liveChangesText } from '../live-changes-text';
 import { markPanelReady } from '../perf-marks';
 import { NO_FILTER, type RowFilter, rowMatcher, vendorsOf } from '../row-filter';
 import { type SortOrder, sortRows } from '../row-sort';
@@ -51,16 +53,20 @@ export function PanelApp({ tabId, downloads = documentTarget, copy = copyText }:
 }
 
 /** History pushes ride on the same port as the tab's cookies; the store ignores them, the panel wants them. */
-function useHistoryTee(client: Client): [Client, HistoryBatch[], (h: HistoryBatch[]) => void] {
+function useHistoryTee(client: PageClient): [PageClient, HistoryBatch[], (h: HistoryBatch[]) => void] {
   const [history, setHistory] = useState<HistoryBatch[]>([]);
-  const tee = useMemo<Client>(
+  const tee = useMemo<PageClient>(
     () => ({
       request: (kind, payload) => client.request(kind, payload),
-      subscribe: (tabId: number, onPush: (message: PushMessage) => void) =>
-        client.subscribe(tabId, (message) => {
-          if (message.type === 'history') setHistory(message.history);
-          onPush(message);
-        }),
+      subscribe: (tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void) =>
+        client.subscribe(
+          tabId,
+          (message) => {
+            if (message.type === 'history') setHistory(message.history);
+            onPush(message);
+          },
+          onLink,
+        ),
     }),
     [client],
   );
@@ -71,8 +77,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   const [client, history, setHistory] = useHistoryTee(useClient());
   const [state, store] = useTabStore(client, tabId);
   const { view, records, phase } = state;
-  const { rows, tracker } = useLiveRows(records, view);
-  const live = useMemo(() => (rows ? tracker.counts() : null), [rows, tracker]);
+  const { rows, changes } = useLiveRows(records, view);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -102,9 +107,10 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   // A cookie that is gone (and no longer shown as removed) leaves the selection; nothing else does.
   useEffect(() => setSelection((s) => retain(s, (key) => byKey.has(key))), [byKey]);
 
+  // The rows follow the cookies by one (layout-effect) render: mark once they are both in.
   useLayoutEffect(() => {
-    if (view) markPanelReady();
-  }, [view]);
+    if (view && rows.length >= records.length) markPanelReady();
+  }, [view, rows, records]);
 
   const refreshHistory = useCallback(() => {
     client.request('getHistory', {}).then(setHistory, () => undefined);
@@ -135,11 +141,17 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       report: await client.request('deleteCookies', { tabId, cookies: targets.map((r) => identity(r.cookie)) }),
     }));
 
-  // Only what is selected and on screen: a filter never hides a cookie that is about to go.
+  // Only what is selected and on screen: a filter never hides a cookie that is about to go. Every
+  // count of the selection is this one; selected cookies the filters hide are counted apart.
   const selectedShown = useMemo(
     () => shown.filter((r) => selection.selected.has(r.record.key) && r.change !== 'removed'),
     [shown, selection.selected],
   );
+  const selectedHidden = useMemo(() => {
+    const onScreen = new Set(shown.map((r) => r.record.key));
+    return [...selection.selected].filter((key) => !onScreen.has(key) && byKey.get(key)?.change !== 'removed').length;
+  }, [shown, byKey, selection.selected]);
+  const shownCount = useMemo(() => shown.filter((r) => r.change !== 'removed').length, [shown]);
 
   const removeSelection = () => {
     if (selectedShown.length > 0) void removeRecords(selectedShown.map((r) => r.record));
@@ -193,7 +205,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         <ActionBar
           busy={busy}
           selectedCount={selectedShown.length}
-          shownCount={shown.filter((r) => r.change !== 'removed').length}
+          shownCount={shownCount}
           categoryCounts={categoryCounts}
           undoable={undoable}
           onRemoveSelection={removeSelection}
@@ -228,7 +240,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         <DetailPane
           record={active?.record ?? null}
           change={active?.change ?? null}
-          selectedCount={selection.selected.size}
+          selectedCount={selectedShown.length}
           busy={busy}
           onRemove={(r) => void removeRecords([r])}
           copy={copy}
@@ -236,18 +248,19 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       </div>
       <footer class="status-bar">
         <span data-testid="count">
-          {t(
-            'panelCount',
-            formatNumber(shown.filter((r) => r.change !== 'removed').length),
-            formatNumber(records.length),
-          )}
-          {selection.selected.size > 0 && ` · ${t('panelSelectedCount', formatNumber(selection.selected.size))}`}
+          {t.plural('panelCount', records.length, formatNumber(shownCount))}
+          {(selectedShown.length > 0 || selectedHidden > 0) &&
+            ` · ${t.plural('panelSelectedCount', selectedShown.length)}`}
+          {selectedHidden > 0 && ` (${t.plural('panelSelectedHidden', selectedHidden)})`}
         </span>
-        {phase === 'restarting' && <span class="help">{ui('workerRestartingLive')}</span>}
+        {phase === 'restarting' && (
+          <span class="help" data-testid="restarting">
+            {ui('workerRestartingLive')}
+          </span>
+        )}
         <span role="status" class="visually-hidden" data-testid="live-changes">
-          {live && live.new + live.changed + live.removed > 0
-            ? t('panelLiveChanges', formatNumber(live.new), formatNumber(live.changed), formatNumber(live.removed))
-            : ''}
+          {/* A new element per update: the same words twice in a row are announced twice. */}
+          {changes.seq > 0 && <span key={changes.seq}>{liveChangesText(changes.counts)}</span>}
         </span>
         <span role="status" class="export-notice" data-testid="export-notice">
           {exported && t('panelExported', exported.fileName)}
@@ -260,6 +273,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           busy={busy}
           onUndo={(id) => void undo(id)}
           onDismiss={() => setOutcome(null)}
+          focusAfterDismiss={() => document.getElementById('cookie-grid')}
         />
       </div>
     </main>

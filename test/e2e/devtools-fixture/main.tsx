@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { copyText } from '../../../src/devtools/clipboard';
 import { PanelApp } from '../../../src/devtools/components/panel-app';
 import panelNb from '../../../src/devtools/messages/nb.json';
 import { parsePanelParams } from '../../../src/devtools/panel-params';
@@ -48,6 +49,8 @@ const fixture = {
   copied,
   upsert: (records: CookieRecord[]) => client.upsert(1, records),
   remove: (keys: string[]) => client.remove(1, keys),
+  /** The panel's real copy function, which the page below replaces with a recorder. */
+  copyText,
 };
 (globalThis as { panelFixture?: typeof fixture }).panelFixture = fixture;
 

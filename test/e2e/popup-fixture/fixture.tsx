@@ -54,11 +54,15 @@ switch (scenario) {
     client.setView(tabView(sampleRecords()));
 }
 
-Object.assign(window, { fixture: { client, record, tabId } });
+/** Renders the popup for another tab, synchronously, as a parent re-rendering with a new id would. */
+function showTab(id: number | null): void {
+  render(
+    <ClientContext.Provider value={client}>
+      <PopupApp tabId={id} />
+    </ClientContext.Provider>,
+    document.getElementById('app')!,
+  );
+}
 
-render(
-  <ClientContext.Provider value={client}>
-    <PopupApp tabId={scenario === 'no-tab' ? null : tabId} />
-  </ClientContext.Provider>,
-  document.getElementById('app')!,
-);
+Object.assign(window, { fixture: { client, record, tabView, tabId, showTab } });
+showTab(scenario === 'no-tab' ? null : tabId);

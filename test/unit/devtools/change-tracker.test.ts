@@ -26,15 +26,25 @@ describe('ChangeTracker', () => {
     const { t, advance } = tracker();
     const a = record('a');
     t.update([a, record('b')]);
-    t.update([record('a', 'analytics', { value: 'changed' }), record('c')]);
+    expect(t.update([record('a', 'analytics', { value: 'changed' }), record('c')])).toEqual({
+      new: 1,
+      changed: 1,
+      removed: 1,
+    });
     expect(marks(t)).toEqual({ a: 'changed', c: 'new', b: 'removed' });
-    expect(t.counts()).toEqual({ new: 1, changed: 1, removed: 1 });
+    // An update reports only its own changes, not the marks still showing from earlier ones.
+    expect(t.update([record('a', 'analytics', { value: 'changed' }), record('c'), record('d')])).toEqual({
+      new: 1,
+      changed: 0,
+      removed: 0,
+    });
+    expect(marks(t)).toEqual({ a: 'changed', c: 'new', d: 'new', b: 'removed' });
     expect(t.nextExpiry()).toBe(1500);
     advance(499);
     expect(t.prune()).toBe(false);
     advance(1);
     expect(t.prune()).toBe(true);
-    expect(marks(t)).toEqual({ a: null, c: null });
+    expect(marks(t)).toEqual({ a: null, c: null, d: null });
   });
 
   it('does not mark a record that was replaced by an identical one', () => {

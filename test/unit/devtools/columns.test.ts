@@ -32,6 +32,13 @@ describe('columns', () => {
     ]);
   });
 
+  it('names a cookie without a name the way the popup does, rather than leaving the cell blank', () => {
+    const name = COLUMNS.find((c) => c.id === 'name')!;
+    expect(name.text(record(''))).toBe('(no name)');
+    expect(name.text(record('sid'))).toBe('sid');
+    expect(name.sortValue(record(''))).toBe('');
+  });
+
   it('shows the priority column only when a cookie has one', () => {
     expect(visibleColumns([record('a')]).some((c) => c.id === 'priority')).toBe(false);
     const withPriority = record('b', 'analytics', { priority: 'High' } as Record<string, unknown>);

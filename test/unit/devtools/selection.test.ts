@@ -16,6 +16,16 @@ describe('selection', () => {
     expect([...s.selected].sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('starts a Shift range at the clicked row when the anchor is filtered out', () => {
+    const s = pick(EMPTY_SELECTION, order, 'a', 'replace');
+    const filtered = ['c', 'd', 'e'];
+    const first = pick(s, filtered, 'd', 'range');
+    expect([...first.selected]).toEqual(['d']);
+    expect(first.anchor).toBe('d');
+    // The next Shift-click extends from there, not from the hidden row.
+    expect([...pick(first, filtered, 'e', 'range').selected].sort()).toEqual(['d', 'e']);
+  });
+
   it('moves with the keyboard, clamped to the list, extending with Shift', () => {
     let s = moveTo(EMPTY_SELECTION, order, 0, false);
     expect(s.active).toBe('a');

@@ -95,4 +95,25 @@ describe('the runtime client', () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(ports).toHaveLength(2);
   });
+
+  it('says when the port dropped, and when a new one talks again (before its first push)', async () => {
+    const { runtime, ports } = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+    const events: string[] = [];
+    const stop = createRuntimeClient(runtime, { reconnectDelay: 0 }).subscribe(
+      7,
+      (m) => events.push(m.type),
+      (state) => events.push(state),
+    );
+    ports[0].emit({ type: 'snapshot', view: tabView([]) });
+    ports[0].drop();
+    await new Promise((r) => setTimeout(r, 5));
+    // A port that opens is not yet a worker that answers: it may drop again at once.
+    ports[1].drop();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(events).toEqual(['snapshot', 'lost']);
+    ports[2].emit({ type: 'snapshot', view: tabView([]) });
+    ports[2].emit({ type: 'changes', tabId: 7, upserts: [], removals: [] });
+    expect(events).toEqual(['snapshot', 'lost', 'restored', 'snapshot', 'changes']);
+    stop();
+  });
 });

@@ -120,6 +120,43 @@ describe('TabStore', () => {
     expect(store.getState().phase).toBe('ready');
   });
 
+  it('says the worker is restarting when the live port drops, and refreshes when it is back', async () => {
+    const { client, store, timers } = setup();
+    store.start();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+    client.dropPorts(7);
+    expect(store.getState().phase).toBe('restarting');
+    expect(store.getState().records).toHaveLength(7);
+    // What changed while no port was open reaches the page with the next port's snapshot.
+    client.setView(tabView([record('while_away', 'marketing')]));
+    client.reopenPorts(7);
+    expect(store.getState().phase).toBe('ready');
+    expect(names(store)).toEqual(['while_away']);
+    expect(timers.pending).toBe(0);
+    expect(client.requests).toEqual([]);
+  });
+
+  it('asks for the cookies again after a drop when the new port sends no snapshot', async () => {
+    const { client, store, timers } = setup();
+    store.start();
+    await settle();
+    client.snapshotOnSubscribe = false;
+    client.down = true;
+    client.dropPorts(7);
+    timers.fireAll();
+    await settle();
+    expect(store.getState()).toMatchObject({ phase: 'restarting' });
+    expect(client.requests.map((r) => r.kind)).toEqual(['getTabView']);
+    client.down = false;
+    client.setView(tabView([record('fetched', 'essential')]));
+    client.reopenPorts(7);
+    timers.fireAll();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+    expect(names(store)).toEqual(['fetched']);
+  });
+
   it('reports an error the worker answers with, and retries on request', async () => {
     const { client, store, timers } = setup(undefined, { portSnapshot: false });
     client.failNext('getTabView', 'No tab 7.');
@@ -146,7 +183,7 @@ describe('TabStore', () => {
   });
 
   it('removes the optional cookies, reports them by category, and undoes', async () => {
-    const { store } = setup();
+    const { client, store } = setup();
     store.start();
     await settle();
     await store.removeOptional();
@@ -154,9 +191,13 @@ describe('TabStore', () => {
     expect(outcome?.kind).toBe('removed');
     if (outcome?.kind !== 'removed') return;
     expect(outcome.report.removed).toEqual({ essential: 0, functional: 1, analytics: 2, marketing: 1, unknown: 0 });
+    // Like the worker, the fake replies first and pushes the removal a moment later.
+    expect(store.getState().records).toHaveLength(7);
+    await client.pushed();
     expect(names(store)).toEqual(['csrf_token', 'mystery', 'session_id']);
     await store.undo(outcome.report.batchId!);
     expect(store.getState().outcome).toMatchObject({ kind: 'restored', report: { restored: 4 } });
+    await client.pushed();
     expect(store.getState().records).toHaveLength(7);
   });
 
@@ -181,6 +222,7 @@ describe('TabStore', () => {
         ],
       },
     });
+    await client.pushed();
     expect(names(store)).not.toContain('IDE');
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prefixOffsets, windowRange } from '../../../src/ui/virtual-window';
+import { prefixOffsets, segmentsKeeping, windowRange } from '../../../src/ui/virtual-window';
 
 describe('windowRange', () => {
   it('renders the items that meet the viewport plus the margin', () => {
@@ -40,5 +40,27 @@ describe('windowRange', () => {
         },
       ),
     );
+  });
+});
+
+describe('segmentsKeeping', () => {
+  const range = { start: 40, end: 60, before: 400, after: 400 };
+
+  it('keeps the focused item and its neighbours rendered when it is out of the window', () => {
+    expect(segmentsKeeping(range, 100, 5)).toEqual([
+      { start: 4, end: 7 },
+      { start: 40, end: 60 },
+    ]);
+    expect(segmentsKeeping(range, 100, 99)).toEqual([
+      { start: 40, end: 60 },
+      { start: 98, end: 100 },
+    ]);
+  });
+
+  it('adds nothing when there is no focused item or it is in or next to the window', () => {
+    expect(segmentsKeeping(range, 100, -1)).toEqual([{ start: 40, end: 60 }]);
+    expect(segmentsKeeping(range, 100, 50)).toEqual([{ start: 40, end: 60 }]);
+    expect(segmentsKeeping(range, 100, 61)).toEqual([{ start: 40, end: 63 }]);
+    expect(segmentsKeeping(range, 100, 38)).toEqual([{ start: 37, end: 60 }]);
   });
 });
