@@ -129,7 +129,12 @@ function TabPopup({ tabId }: { tabId: number }) {
             type="checkbox"
             data-testid="include-unknown"
             checked={includeUnknown}
-            disabled={busy}
+            // Not `disabled`: Chromium takes the focus off a control as it becomes disabled, and the
+            // keyboard user who just toggled it would land at the top of the page.
+            aria-disabled={busy}
+            onClick={(e) => {
+              if (busy) e.preventDefault();
+            }}
             onChange={(e) => void store.setIncludeUnknown(e.currentTarget.checked)}
           />
           <span>{ui.plural('includeUnknown', unknown)}</span>

@@ -24,6 +24,8 @@ export class FakeClient implements PageClient {
   readonly requests: Array<{ kind: RequestKind; payload: unknown }> = [];
   /** While true every request fails as if the worker were not running. */
   down = false;
+  /** How long each request takes, for tests of what a page shows and does while it waits. */
+  latencyMs = 0;
   private readonly failures = new Map<RequestKind, string>();
   private readonly listeners = new Map<number, Set<(message: PushMessage) => void>>();
   private readonly links = new Map<(message: PushMessage) => void, (state: LinkState) => void>();
@@ -137,7 +139,7 @@ export class FakeClient implements PageClient {
 
   async request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
     this.requests.push({ kind, payload });
-    await Promise.resolve();
+    await (this.latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve());
     if (this.down) throw new WorkerUnavailableError('Could not establish connection. Receiving end does not exist.');
     const failure = this.failures.get(kind);
     if (failure !== undefined) {

@@ -32,8 +32,11 @@ export function SiteSettingsPanel({ site, settings, busy, onChange }: Props) {
           aria-checked={current.keepClean}
           aria-labelledby="site-settings-title"
           aria-describedby="keep-clean-help"
-          disabled={busy}
-          onClick={() => onChange({ ...current, keepClean: !current.keepClean })}
+          // Not `disabled`: it would take the focus away from the switch the user just pressed.
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) onChange({ ...current, keepClean: !current.keepClean });
+          }}
         >
           <span class="switch-state" aria-hidden="true">
             {current.keepClean ? t('switchOn') : t('switchOff')}

@@ -167,6 +167,23 @@ describe('the popup against a fake worker', () => {
     await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
   });
 
+  it('keeps the focus on a switch or box the keyboard just toggled', async () => {
+    const { page } = await open('basic');
+    const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+    // A worker that takes a moment to answer, as a real one does: the controls are busy meanwhile.
+    await page.evaluate(() => {
+      (window as unknown as { fixture: { client: { latencyMs: number } } }).fixture.client.latencyMs = 150;
+    });
+    await page.getByTestId('include-unknown').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('remove-optional').innerText()).toBe('Remove 5 optional cookies');
+    expect(await focusedTestId()).toBe('include-unknown');
+    await page.getByRole('switch').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
+  });
+
   it('removes a single cookie from its details', async () => {
     const { page } = await open('basic');
     const row = page.getByRole('listitem').filter({ hasText: 'lang' });
