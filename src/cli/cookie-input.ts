@@ -7,6 +7,9 @@ export interface InputCookie {
   site?: string;
 }
 
+/** 9999-12-31T23:59:59Z, the last moment browsers and date libraries agree on. */
+const LATEST_EXPIRY = 253_402_300_799;
+
 const OPTIONAL_STRINGS = ['value', 'path', 'sameSite', 'storeId', 'site'] as const;
 const OPTIONAL_BOOLEANS = ['secure', 'httpOnly', 'hostOnly', 'session'] as const;
 
@@ -17,7 +20,8 @@ const OPTIONAL_BOOLEANS = ['secure', 'httpOnly', 'hostOnly', 'session'] as const
 export function parseCookieInput(text: string): InputCookie[] {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows start UTF-8 files with a byte-order mark, which JSON does not allow.
+    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw new UsageError(`input is not JSON: ${(error as Error).message}`);
   }
@@ -42,15 +46,18 @@ export function parseCookieInput(text: string): InputCookie[] {
     for (const key of OPTIONAL_BOOLEANS) {
       if (record[key] !== undefined && typeof record[key] !== 'boolean') bad(`"${key}" must be true or false`);
     }
-    if (
-      record.expirationDate !== undefined &&
-      (typeof record.expirationDate !== 'number' || !Number.isFinite(record.expirationDate))
-    ) {
+    const expiry = record.expirationDate;
+    if (expiry !== undefined && (typeof expiry !== 'number' || !Number.isFinite(expiry))) {
       bad('"expirationDate" must be a number of seconds since 1970');
+    } else if (typeof expiry === 'number' && expiry > LATEST_EXPIRY) {
+      // Most likely milliseconds; labelling it would print a lifetime of millennia.
+      bad(`"expirationDate" ${expiry} is after the year 9999; give seconds since 1970, not milliseconds`);
     }
     if (problems.length > before) return;
     const { site, ...cookie } = record;
-    out.push({ cookie: cookie as unknown as CookieLike, ...(typeof site === 'string' ? { site: toUrl(site) } : {}) });
+    // An empty per-cookie site names no page, so --site still applies.
+    const page = typeof site === 'string' && site.trim() !== '' ? { site: toUrl(site.trim()) } : {};
+    out.push({ cookie: cookie as unknown as CookieLike, ...page });
   });
   if (problems.length > 0) {
     const shown = problems.slice(0, 20);

@@ -13,3 +13,28 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+// Node's own messages repeat the path and lead with the code; people need only the cause.
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** Why a file could not be read, in one line. */
+export function fileErrorText(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && FILE_ERRORS[code]) return FILE_ERRORS[code];
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads FILE, or standard input for `-`; a file that cannot be read is the user's error (exit 2). */
+export async function readUserInput(io: CliIO, path: string): Promise<string> {
+  try {
+    return await io.readInput(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${fileErrorText(error)}`);
+  }
+}

@@ -29,6 +29,15 @@ function scanned(): Extract<ScanResult, { ok: true }> {
 const failed: ScanResult = { url: 'https://down.test/', ok: false, kind: 'unreachable', error: 'refused' };
 
 describe('scan reports', () => {
+  it('gives an expiry beyond what a date can hold as null instead of failing', () => {
+    const result = scanned();
+    const far = tabView([record('far', 'unknown', { expirationDate: 1e300, session: false })]);
+    const report = jsonReport([{ ...result, view: far }], NOW);
+    const [ok] = report.results;
+    if (!('cookies' in ok)) throw new Error('the page that loaded has no cookies listed');
+    expect(ok.cookies[0].expires).toBeNull();
+  });
+
   it('prints the popup breakdown and a row per cookie, with terminal escapes shown, not sent', () => {
     const text = tableReport(scanned());
     expect(text).toContain('https://shop.test/ (shop.test, HTTP 200)');

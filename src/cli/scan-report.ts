@@ -1,3 +1,4 @@
+import { expiresIso } from '../core/export/labelled-cookie';
 import { formatMarkdownDeclaration } from '../core/export/markdown';
 import type { Category } from '../core/types';
 import { formatBreakdown, sortRecords } from '../node/breakdown';
@@ -45,7 +46,7 @@ function jsonCookie({ cookie, label }: CookieRecord): ScanJsonCookie {
     httpOnly: cookie.httpOnly,
     sameSite: cookie.sameSite,
     session: cookie.session,
-    expires: cookie.expirationDate === undefined ? null : new Date(cookie.expirationDate * 1000).toISOString(),
+    expires: expiresIso(cookie),
     partitioned: cookie.partitionKey !== undefined,
   };
 }

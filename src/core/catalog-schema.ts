@@ -180,12 +180,17 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
         for (const d of raw.domains) {
           if (typeof d !== 'string' || !DOMAIN.test(d))
             bad(`invalid domain ${JSON.stringify(d)} (lower case, no leading dot)`);
+          else if (domains.includes(d)) bad(`domain "${d}" is listed twice`);
           else domains.push(d);
         }
       }
     }
     for (const flag of ['identifiable', 'inferred', 'generic'] as const) {
       if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') bad(`"${flag}" must be true or false`);
+    }
+    // The labeller uses a generic entry only on its own domains: without any it would label nothing.
+    if (raw.generic === true && domains.length === 0 && entryProblems.length === 0) {
+      bad('"generic": true needs "domains", the only domains on which a generic name labels a cookie');
     }
     for (const text of ['vendorCategory', 'reason', 'source', 'ocdId'] as const) {
       if (raw[text] !== undefined && !nonEmptyString(raw[text])) bad(`"${text}" must be a non-empty string`);
@@ -195,7 +200,9 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
       return;
     }
     const key = (raw.name ?? raw.pattern) as string;
-    const dupKey = `${hasPattern ? 'p' : 'n'}:${key}|${[...domains].sort().join(',')}|${raw.vendor ?? ''}`;
+    const entryVendor = (raw.vendor as string | undefined) ?? (vendor as string);
+    // What the labeller sees: the vendor an entry resolves to and its set of domains, not how they are written.
+    const dupKey = JSON.stringify([hasPattern ? 'pattern' : 'name', key, entryVendor, [...domains].sort()]);
     const firstIndex = seen.get(dupKey);
     if (firstIndex !== undefined) {
       problems.push(`${path}: ${where}: duplicate of entry ${firstIndex} (same name, vendor and domains)`);
@@ -205,7 +212,7 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
     const sameKey = entries.filter((e) => (e.name ?? e.pattern) === key).length;
     const entry: CatalogEntry = {
       id: `${slug}/${key}${sameKey > 0 ? `#${sameKey + 1}` : ''}`,
-      vendor: (raw.vendor as string | undefined) ?? (vendor as string),
+      vendor: entryVendor,
       category: raw.category as CatalogEntry['category'],
       purpose: raw.purpose as string,
       lifetime,
@@ -238,7 +245,14 @@ export function validateCatalog(files: ReadonlyArray<{ path: string; data: unkno
     problems.push(...result.problems);
     for (const entry of result.entries) {
       const other = ids.get(entry.id);
-      if (other) problems.push(`${path}: entry id "${entry.id}" is also used in ${other}; rename one file`);
+      if (other === path) {
+        // Only a name that ends like the numbering of repeated names (`x#2` beside two `x`) gets here.
+        problems.push(
+          `${path}: entry id "${entry.id}" is given to two entries of this file: a name ending in "#<n>" reads as the number of a repeated name`,
+        );
+      } else if (other) {
+        problems.push(`${path}: entry id "${entry.id}" is also used in ${other}; rename one file`);
+      }
       ids.set(entry.id, path);
       all.push(entry);
     }

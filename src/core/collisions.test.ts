@@ -82,6 +82,24 @@ describe('names shared by several vendors in the shipped catalog', () => {
     expect(own.ambiguous).toBeUndefined();
   });
 
+  it('settles names that differ only in letter case by domain before spelling', () => {
+    expect(vendorsOf('OID')).toEqual(['Bing / Microsoft']);
+    expect(vendorsOf('oid')).toEqual(['Salesforce']);
+    expect(labeller.label({ name: 'OID', domain: '.salesforce.com' }, onShop)).toMatchObject({
+      vendor: 'Salesforce',
+      category: 'essential',
+      source: 'exact-nocase',
+    });
+    expect(vendorsOf('ssid')).toEqual(['Springserve']);
+    expect(vendorsOf('SSID')).toContain('Google');
+    expect(labeller.label({ name: 'ssid', domain: '.google.com' }, onShop)).toMatchObject({
+      vendor: 'Google',
+      source: 'exact-nocase',
+    });
+    // Where no entry lists the cookie's domain, the exact spelling still wins.
+    expect(labeller.label({ name: 'ssid', domain: '.springserve.com' }, onShop).vendor).toBe('Springserve');
+  });
+
   it('gives a generic name on a foreign domain to the fallbacks: `token` reads as sign-in', () => {
     expect(vendorsOf('token')).toEqual(['Adform', 'Xandr']);
     const label = labeller.label({ name: 'token', domain: 'shop.example' }, onShop);

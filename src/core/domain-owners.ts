@@ -1,4 +1,4 @@
-import { cookieHost } from './domains';
+import { siteHost } from './domains';
 import type { Fallback, FallbackLabel } from './label';
 import type { Category } from './types';
 
@@ -45,7 +45,7 @@ export function createDomainOwners(records: readonly OwnerRecord[]): DomainOwner
     size: records.length,
     ownerOf(host) {
       maps ??= build();
-      const h = cookieHost(host);
+      const h = siteHost(host);
       if (h === '') return null;
       const exact = maps.hostOnly.get(h);
       if (exact) return toOwner(exact, h);
@@ -114,7 +114,7 @@ export function domainOwnerFallback(owners: DomainOwners): Fallback {
     const owner = owners.ownerOf(cookie.domain);
     if (!owner) return null;
     const kind = OWNER_CATEGORIES[owner.category] ?? UNLISTED_KIND;
-    const host = cookieHost(cookie.domain);
+    const host = siteHost(cookie.domain);
     const product = owner.company === owner.name ? '' : `, ${owner.name}`;
     const base = `domain ${host} belongs to ${owner.company} (${kind.words}${product})`;
     const label = (category: Category, confidence: number, why: string): FallbackLabel => ({

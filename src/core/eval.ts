@@ -91,7 +91,7 @@ export function evaluate(items: readonly ScoredCookie[]): EvalReport {
   const total = items.length;
   const perCategory = Object.fromEntries(
     TRUE_CATEGORIES.map((c) => {
-      const support = TRUE_CATEGORIES.reduce((n, t) => (t === c ? n + sumRow(confusion[t]) : n), 0);
+      const support = sumRow(confusion[c]);
       const predicted = TRUE_CATEGORIES.reduce((n, t) => n + confusion[t][c], 0);
       const tp = confusion[c][c];
       const precision = ratio(tp, predicted);

@@ -44,13 +44,45 @@ describe('label precedence', () => {
     expect(l.label(on('_gb'))).toMatchObject({ vendor: 'Pattern', source: 'pattern', category: 'marketing' });
   });
 
-  it('an exact name beats the same name in another letter case', () => {
+  it('a name in another letter case beats a pattern', () => {
     const l = labellerOf(
       { vendor: 'Upper', cookies: [{ name: 'ASPXAUTH' }] },
       { vendor: 'Any', cookies: [{ pattern: 'aspx*' }] },
     );
     expect(l.label(on('aspxauth'))).toMatchObject({ vendor: 'Upper', source: 'exact-nocase' });
     expect(l.label(on('ASPXAUTH'))).toMatchObject({ vendor: 'Upper', source: 'exact' });
+  });
+
+  it('an exact name beats the same name in another letter case when the domain does not decide', () => {
+    const l = labellerOf(
+      { vendor: 'Lower', cookies: [{ name: 'ssid' }] },
+      { vendor: 'Upper', cookies: [{ name: 'SSID' }] },
+    );
+    expect(l.label(on('ssid'))).toMatchObject({ vendor: 'Lower', source: 'exact' });
+    expect(l.label(on('SSID'))).toMatchObject({ vendor: 'Upper', source: 'exact' });
+    expect(
+      l
+        .label(on('Ssid'))
+        .ambiguous?.map((c) => c.vendor)
+        .sort(),
+    ).toEqual(['Lower', 'Upper']);
+  });
+
+  it('domain comes first: another letter case on the cookie’s domain beats an exact name', () => {
+    const l = labellerOf(
+      { vendor: 'Lower', cookies: [{ name: 'ssid', domains: ['other.example'] }] },
+      { vendor: 'Upper', cookies: [{ name: 'SSID', domains: ['site.example'] }] },
+    );
+    expect(l.label(on('ssid'))).toMatchObject({ vendor: 'Upper', source: 'exact-nocase' });
+    expect(l.label(on('ssid', 'other.example'))).toMatchObject({ vendor: 'Lower', source: 'exact' });
+  });
+
+  it('another letter case still labels the cookie when the exact name is generic for other domains', () => {
+    const l = labellerOf(
+      { vendor: 'Generic', cookies: [{ name: 'OID', generic: true, domains: ['other.example'] }] },
+      { vendor: 'Lower', cookies: [{ name: 'oid', generic: true, domains: ['site.example'] }] },
+    );
+    expect(l.label(on('OID'))).toMatchObject({ vendor: 'Lower', source: 'exact-nocase' });
   });
 
   it('a pattern with a longer literal part beats a shorter one, wherever its wildcards are', () => {

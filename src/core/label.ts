@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalog-schema';
-import { cookieHost, partyOf } from './domains';
+import { partyOf, siteHost } from './domains';
 import { cookieLifetime } from './lifetime';
 import { compileMatcher, type Match, type Matcher } from './matcher';
 import type { Candidate, Category, CookieLike, Label, LabelContext, LabelSource, Party } from './types';
@@ -58,7 +58,7 @@ export function createLabeller(entries: readonly CatalogEntry[], options: Labell
       const now = context.now ?? Date.now() / 1000;
       const party = partyOf(domain, context.topLevelUrl);
       const observed = cookieLifetime(cookie, now);
-      const usable = usableMatches(matcher.candidates(name, cookieHost(domain)));
+      const usable = usableMatches(matcher.candidates(name, siteHost(domain)));
       if (usable.length > 0) {
         const listed = fromMatches(usable, context, party, observed);
         const owned = () => consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);

@@ -34,6 +34,21 @@ describe('lifetimes', () => {
     expect(formatLifetime(parseLifetime(text)!)).toBe(written);
   });
 
+  it.each([
+    [365 * 86_400, '1 year'],
+    [364 * 86_400, '1 year'],
+    [380 * 86_400, '1 year'],
+    [360 * 86_400, '12 months'],
+    [86_399, '1 day'],
+    [86_400, '1 day'],
+    [23 * 3600, '23 hours'],
+    [2 * 86_400 - 1, '2 days'],
+    [2 * 86_400 - 3 * 3600, '45 hours'],
+    [3599.6, '1 hour'],
+  ])('reads %s seconds as "%s": nearly a whole unit, either side, is that unit', (seconds, written) => {
+    expect(formatLifetime({ kind: 'duration', seconds })).toBe(written);
+  });
+
   it('says nothing readable under a second', () => {
     expect(readableDuration(0.5)).toBeNull();
     expect(readableDuration(1)).toEqual({ value: 1, unit: 'second' });

@@ -49,16 +49,22 @@ const HUMAN_UNITS: ReadonlyArray<[DurationUnit, number]> = [
   ['second', 1],
 ];
 
+// How far from a whole number of a unit still reads as that number, in units. Below it the slack is
+// small: a 365-day year is 0.9993 of ours, and a day-long cookie read a second later has 86,399
+// seconds left, but a day-long cookie read an hour later is better told as 23 hours.
+const SLACK_BELOW = 0.01;
+const SLACK_ABOVE = 0.05;
+
 /**
  * A span of time as a whole number of the largest unit that reads well, or null under a second.
- * "13 months" says more than "1 year", so one of a unit is used only when it is nearly exact.
+ * "13 months" says more than "1 year", so one or two of a unit is used only when it is nearly exact.
  */
 export function readableDuration(seconds: number): { value: number; unit: DurationUnit } | null {
   for (const [unit, size] of HUMAN_UNITS) {
     const n = seconds / size;
-    if (n >= 2 || (n >= 1 && (n - Math.floor(n) < 0.05 || size === 1))) {
-      return { value: Math.round(n), unit };
-    }
+    const whole = Math.round(n);
+    if (whole >= 1 && n - whole < SLACK_ABOVE && whole - n <= SLACK_BELOW) return { value: whole, unit };
+    if (n >= 2 || (n >= 1 && size === 1)) return { value: Math.round(n), unit };
   }
   return null;
 }

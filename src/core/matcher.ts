@@ -35,8 +35,17 @@ export interface Matcher {
   readonly size: number;
 }
 
+/**
+ * The entries named exactly like a cookie, and those whose name differs only in letter case: the
+ * latter still compete, since an entry on the cookie's own domain outranks the exact spelling.
+ */
+interface NameHits {
+  exact: CatalogEntry[];
+  otherCase: CatalogEntry[];
+}
+
 export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
-  const exact = new Map<string, CatalogEntry[]>();
+  const exact = new Map<string, NameHits>();
   const nocase = new Map<string, CatalogEntry[]>();
   const prefixRoot = new TrieNode();
   const suffixRoot = new TrieNode();
@@ -45,7 +54,9 @@ export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
 
   for (const entry of entries) {
     if (entry.name !== undefined) {
-      push(exact, entry.name, entry);
+      const hits = exact.get(entry.name);
+      if (hits) hits.exact.push(entry);
+      else exact.set(entry.name, { exact: [entry], otherCase: [] });
       push(nocase, entry.name.toLowerCase(), entry);
     } else if (entry.pattern !== undefined) {
       const pattern = compilePattern(entry.pattern);
@@ -56,13 +67,19 @@ export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
     }
   }
 
+  // Worked out once here, so a cookie with an exact hit (most of them) needs no lower-casing.
+  for (const [name, hits] of exact) {
+    for (const entry of nocase.get(name.toLowerCase()) ?? []) if (entry.name !== name) hits.otherCase.push(entry);
+  }
+
   return {
     size: entries.length,
     candidates(name, cookieDomain) {
       const out: Match[] = [];
-      const exactHits = exact.get(name);
-      if (exactHits) {
-        for (const entry of exactHits) out.push(toMatch(entry, 'exact', name.length, cookieDomain));
+      const hits = exact.get(name);
+      if (hits) {
+        for (const entry of hits.exact) out.push(toMatch(entry, 'exact', name.length, cookieDomain));
+        for (const entry of hits.otherCase) out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));
       } else {
         const folded = nocase.get(name.toLowerCase());
         if (folded) for (const entry of folded) out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));

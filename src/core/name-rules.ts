@@ -1,4 +1,5 @@
 import type { Clue, Known } from './heuristics';
+import { escapeRegex } from './patterns';
 import type { Party } from './types';
 
 /**
@@ -301,7 +302,6 @@ interface CompiledRule {
   alongside: ReadonlySet<string> | null;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (texts: readonly string[] | undefined, anchor: string) =>
   texts?.length ? new RegExp(`${anchor}(?:${texts.map(escapeRegex).join('|')})`) : null;
 

@@ -82,6 +82,7 @@ export function matchesPattern(pattern: CompiledPattern, name: string): boolean 
   return pattern.regex.test(name);
 }
 
-function escapeRegex(text: string): string {
+/** `text` as a regular expression that matches exactly it. */
+export function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }

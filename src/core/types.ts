@@ -7,12 +7,7 @@ export const CATEGORIES = ['essential', 'functional', 'analytics', 'marketing', 
 export type Category = (typeof CATEGORIES)[number];
 
 /** Every category except `essential` is optional in the product. */
-export const OPTIONAL_CATEGORIES = ['functional', 'analytics', 'marketing', 'unknown'] as const;
-export type OptionalCategory = (typeof OPTIONAL_CATEGORIES)[number];
-
-export function isOptional(category: Category): category is OptionalCategory {
-  return category !== 'essential';
-}
+export type OptionalCategory = Exclude<Category, 'essential'>;
 
 export const PARTIES = ['first', 'third', 'either'] as const;
 /** Where a catalog entry says the cookie is set. */

@@ -142,6 +142,29 @@ describe('catalog schema rejects bad entries, naming the file and the entry', ()
     ).toEqual([`${PATH}: entry 1 ("acme_id"): duplicate of entry 0 (same name, vendor and domains)`]);
   });
 
+  it('sees an entry naming the file’s own vendor as the same vendor as one that names none', () => {
+    expect(problems([VALID, { ...VALID, vendor: 'Acme' }])).toEqual([
+      `${PATH}: entry 1 ("acme_id"): duplicate of entry 0 (same name, vendor and domains)`,
+    ]);
+  });
+
+  it('rejects a domain listed twice in one entry', () => {
+    expect(
+      problems([
+        { ...VALID, domains: ['a.com', 'b.com', 'a.com'] },
+        { ...VALID, domains: ['a.com'] },
+      ]),
+    ).toEqual([`${PATH}: entry 0 ("acme_id"): domain "a.com" is listed twice`]);
+  });
+
+  it('rejects a generic entry without domains, which could never label a cookie', () => {
+    expect(problems([{ ...VALID, generic: true }])).toEqual([
+      `${PATH}: entry 0 ("acme_id"): "generic": true needs "domains", the only domains on which a generic name labels a cookie`,
+    ]);
+    expect(problems([{ ...VALID, generic: true, domains: ['acme.com'] }])).toEqual([]);
+    expect(problems([{ ...VALID, generic: false }])).toEqual([]);
+  });
+
   it('accepts the same name for another vendor or other domains, with distinct ids', () => {
     const { entries, problems: found } = validateCatalogFile(
       PATH,
@@ -197,6 +220,20 @@ describe('catalog schema rejects bad entries, naming the file and the entry', ()
         { path: 'data/imported/acme.json', data: file([VALID]) },
       ]),
     ).toThrow('entry id "acme/acme_id" is also used in data/vendors/acme.json; rename one file');
+  });
+
+  it('explains an id that two entries of one file share, without asking to rename the file', () => {
+    const run = () =>
+      validateCatalog([
+        {
+          path: PATH,
+          data: file([VALID, { ...VALID, domains: ['acme.com'] }, { ...VALID, name: 'acme_id#2' }]),
+        },
+      ]);
+    expect(run).toThrow(
+      `${PATH}: entry id "acme/acme_id#2" is given to two entries of this file: a name ending in "#<n>" reads as the number of a repeated name`,
+    );
+    expect(run).not.toThrow('rename one file');
   });
 });
 

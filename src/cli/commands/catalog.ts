@@ -1,22 +1,25 @@
 import { entries as bundled } from 'virtual:catalog';
-import type { CatalogEntry } from '../../core/catalog-schema';
+import { type CatalogEntry, CatalogError, validateCatalog } from '../../core/catalog-schema';
 import { CATEGORIES } from '../../core/types';
 import { parseArgs } from '../args';
-import type { CliIO } from '../io';
+import { type CliIO, fileErrorText, UsageError } from '../io';
 import { renderTable, safeText } from '../table';
 
 /**
  * `cookie-inspector catalog [--data DIR] [--json]`: validates the catalog (the bundled one, which
  * the build already validated, or a folder of catalog files being edited) and counts its entries.
+ * Exit status: 0 valid; 1 the catalog is invalid (every problem is listed, naming file and entry);
+ * 2 the command was misused (an argument, or a folder that cannot be read or holds no catalog file).
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { options } = parseArgs(args, { data: 'one', json: 'flag' });
-  const dir = options.get('data')?.[0];
-  let entries: CatalogEntry[] = bundled;
-  if (dir) {
-    const { loadCatalog } = await import('../../../scripts/lib/catalog-files');
-    entries = loadCatalog(dir);
+  const { positional, options } = parseArgs(args, { data: 'one', json: 'flag' });
+  if (positional.length > 0) {
+    throw new UsageError(
+      `takes no arguments, not "${positional[0]}"; to check a folder of catalog files use --data DIR`,
+    );
   }
+  const dir = options.get('data')?.[0];
+  const entries = dir ? await loadFolder(dir) : bundled;
   const stats = catalogStats(entries);
   if (options.has('json')) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
@@ -48,6 +51,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ),
   );
   return 0;
+}
+
+async function loadFolder(dir: string): Promise<CatalogEntry[]> {
+  const { readCatalogFiles } = await import('../../../scripts/lib/catalog-files');
+  let files: ReturnType<typeof readCatalogFiles>;
+  try {
+    files = readCatalogFiles(dir);
+  } catch (error) {
+    // A file that is not JSON is a fault in the catalog; anything else is about the folder itself.
+    if (error instanceof CatalogError) throw error;
+    throw new UsageError(`cannot read the catalog folder ${dir}: ${fileErrorText(error)}`);
+  }
+  // An empty result would read as "valid, 0 entries" when the folder is simply the wrong one.
+  if (files.length === 0) throw new UsageError(`no catalog files (*.json) in ${dir}`);
+  return validateCatalog(files);
 }
 
 export function catalogStats(entries: readonly CatalogEntry[]) {

@@ -11,7 +11,7 @@ import { CATEGORIES, type Label } from '../../core/types';
 import { createDefaultLabeller } from '../../shared/labeller';
 import { parseArgs } from '../args';
 import { type LabelledCookie, parseCookieBlock } from '../cookieblock';
-import { type CliIO, UsageError } from '../io';
+import { type CliIO, readUserInput, UsageError } from '../io';
 import { renderTable } from '../table';
 
 /** `cookie-inspector eval FILE [--json]`: how well we label a sample whose purposes are known. */
@@ -20,7 +20,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (positional.length !== 1) {
     throw new UsageError('give one file of labelled cookies in the CookieBlock format (FILE or - for standard input)');
   }
-  const sample = parseCookieBlock(await readSample(io, positional[0]), Math.floor(Date.now() / 1000));
+  const sample = parseCookieBlock(await readUserInput(io, positional[0]), Math.floor(Date.now() / 1000));
   const result = evaluateSample(sample, createDefaultLabeller());
   if (options.has('json')) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -28,14 +28,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   io.stdout(renderReport(result));
   return 0;
-}
-
-async function readSample(io: CliIO, path: string): Promise<string> {
-  try {
-    return await io.readInput(path);
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  }
 }
 
 export interface SampleResult extends EvalReport {

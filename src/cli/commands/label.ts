@@ -1,7 +1,7 @@
 import { createDefaultLabeller } from '../../shared/labeller';
 import { oneOf, parseArgs } from '../args';
 import { parseCookieInput, toUrl } from '../cookie-input';
-import { type CliIO, UsageError } from '../io';
+import { type CliIO, readUserInput, UsageError } from '../io';
 import { toLabelRecord } from '../label-record';
 import { renderTable, safeText } from '../table';
 
@@ -12,7 +12,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format =
     oneOf(options.get('format')?.[0], ['json', 'table'] as const, 'format') ?? (io.isTTY ? 'table' : 'json');
   const defaultSite = options.get('site')?.[0];
-  const input = parseCookieInput(await io.readInput(positional[0] ?? '-'));
+  const input = parseCookieInput(await readUserInput(io, positional[0] ?? '-'));
   const labeller = createDefaultLabeller();
   const records = input.map(({ cookie, site }) => {
     const topLevelUrl = site ?? (defaultSite ? toUrl(defaultSite) : undefined);

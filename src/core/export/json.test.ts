@@ -31,6 +31,15 @@ describe('formatJson', () => {
     expect(parsed.cookies[0].priority).toBe('High');
   });
 
+  it('keeps attributes named like members of every object', () => {
+    const extra = JSON.parse('{"constructor":"c","toString":"t","valueOf":"v","hasOwnProperty":"h","__proto__":"p"}');
+    const parsed = JSON.parse(formatJson([makeCookie(extra)], context)) as JsonExport;
+    const out = parsed.cookies[0];
+    const keys = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+    // Read as own properties: `out.__proto__` would give the prototype whatever was written.
+    expect(keys.map((key) => Object.getOwnPropertyDescriptor(out, key)?.value)).toEqual(['c', 't', 'v', 'h', 'p']);
+  });
+
   it('gives a session cookie no expiry', () => {
     const parsed = JSON.parse(
       formatJson([makeCookie({ session: true, expirationDate: undefined })], { now: 0 }),

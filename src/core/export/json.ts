@@ -48,9 +48,12 @@ export function toJsonExport(cookies: readonly LabelledCookie[], context: Export
     exportedAt: new Date(context.now * 1000).toISOString(),
     page: { url: context.url ?? null, site: context.site ?? null },
     cookies: cookies.map(({ cookie, label }) => {
-      const out: Record<string, unknown> = {};
+      // No prototype: attributes named `constructor` or `__proto__` are data here, not inherited members.
+      const out: Record<string, unknown> = Object.create(null);
       for (const key of ATTRIBUTE_ORDER) if (cookie[key] !== undefined) out[key] = cookie[key];
-      for (const [key, value] of Object.entries(cookie)) if (!(key in out) && value !== undefined) out[key] = value;
+      for (const [key, value] of Object.entries(cookie)) {
+        if (!Object.hasOwn(out, key) && value !== undefined) out[key] = value;
+      }
       return { ...out, expires: expiresIso(cookie), size: cookieSize(cookie), label } as JsonExportCookie;
     }),
   };

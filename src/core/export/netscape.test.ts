@@ -17,7 +17,8 @@ interface ParsedLine {
 /**
  * Reads cookies.txt the way curl and Python's MozillaCookieJar do: `#HttpOnly_` lines are cookies,
  * other `#` lines and blank lines are skipped, every other line has exactly seven tab-separated
- * fields with TRUE/FALSE flags. Anything else throws.
+ * fields with TRUE/FALSE flags, the domain's leading dot agreeing with the include-subdomains flag.
+ * Anything else throws.
  */
 function parseNetscape(text: string): ParsedLine[] {
   if (!text.endsWith('\n')) throw new Error('file must end with a newline');
@@ -35,6 +36,7 @@ function parseNetscape(text: string): ParsedLine[] {
       return f === 'TRUE';
     };
     if (!/^\d+$/.test(expiry)) throw new Error(`bad expiry ${expiry}`);
+    if (domain.startsWith('.') !== bool(sub)) throw new Error(`leading dot and flag disagree: ${domain} ${sub}`);
     out.push({
       domain,
       httpOnly,
@@ -80,6 +82,31 @@ describe('formatNetscape', () => {
       context,
     );
     expect(parseNetscape(text).map((l) => l.includeSubdomains)).toEqual([true, false]);
+  });
+
+  it('writes the leading dot exactly when subdomains are included, as readers require', () => {
+    const { text } = formatNetscape(
+      [
+        makeCookie({ name: 'a', domain: 'x.test', hostOnly: false }),
+        makeCookie({ name: 'b', domain: '.x.test', hostOnly: true }),
+        makeCookie({ name: 'c', domain: '..x.test', hostOnly: false }),
+      ],
+      context,
+    );
+    expect(parseNetscape(text).map((l) => [l.domain, l.includeSubdomains])).toEqual([
+      ['.x.test', true],
+      ['x.test', false],
+      ['.x.test', true],
+    ]);
+  });
+
+  it('writes a far-future expiry as a whole number, capped at the year 9999', () => {
+    const { text } = formatNetscape(
+      [makeCookie({ name: 'far', expirationDate: 1e21 }), makeCookie({ name: 'max', expirationDate: 1e300 })],
+      context,
+    );
+    expect(text).not.toMatch(/e\+/);
+    expect(parseNetscape(text).map((l) => l.expiry)).toEqual([253_402_300_799, 253_402_300_799]);
   });
 
   it('notes the partition of a partitioned cookie in a comment', () => {
@@ -128,14 +155,15 @@ describe('formatNetscape', () => {
         const { text, skipped } = formatNetscape(cookies, context);
         const lines = parseNetscape(text);
         expect(lines.length + skipped.length).toBe(cookies.length);
+        const host = (domain: string) => domain.replace(/^\.+/, '');
         const representable = ({ cookie }: (typeof cookies)[number]) =>
           ![cookie.domain, cookie.path, cookie.name, cookie.value].some((f) => /[\t\r\n]/.test(f ?? '')) &&
-          !cookie.domain.startsWith('#');
+          !host(cookie.domain).startsWith('#');
         const written = cookies.filter(representable);
         expect(skipped.map((s) => s.name)).toEqual(cookies.filter((c) => !representable(c)).map((c) => c.cookie.name));
         written.forEach(({ cookie }, i) => {
           expect(lines[i]).toEqual({
-            domain: cookie.domain,
+            domain: `${cookie.hostOnly ? '' : '.'}${host(cookie.domain)}`,
             httpOnly: cookie.httpOnly,
             includeSubdomains: !cookie.hostOnly,
             path: cookie.path,

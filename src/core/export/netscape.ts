@@ -25,8 +25,21 @@ function problemOf(cookie: CookieLike): NetscapeSkipReason | null {
   const fields = [cookie.domain, cookie.path ?? '/', cookie.name, cookie.value ?? ''];
   if (fields.some((f) => BREAKS_LINE.test(f))) return 'tab-or-line-break';
   // A leading `#` would make the line a comment (or a bogus `#HttpOnly_` marker).
-  if (cookie.domain.startsWith('#')) return 'domain-starts-with-hash';
+  if (bareHost(cookie.domain).startsWith('#')) return 'domain-starts-with-hash';
   return null;
+}
+
+function bareHost(domain: string): string {
+  return domain.replace(/^\.+/, '');
+}
+
+/**
+ * Readers check that the leading dot and the include-subdomains flag agree (Python's
+ * MozillaCookieJar rejects the file otherwise), so the dot is written from the flag, not copied.
+ */
+function domainField(cookie: CookieLike): string {
+  const host = bareHost(cookie.domain);
+  return includesSubdomains(cookie) ? `.${host}` : host;
 }
 
 /** Comments must stay on one line whatever the page URL holds. */
@@ -55,7 +68,7 @@ export function formatNetscape(cookies: readonly LabelledCookie[], context: Expo
     if (partition) lines.push(`# Partitioned: ${oneLine(JSON.stringify(partition))}`);
     lines.push(
       [
-        `${cookie.httpOnly ? HTTP_ONLY_PREFIX : ''}${cookie.domain}`,
+        `${cookie.httpOnly ? HTTP_ONLY_PREFIX : ''}${domainField(cookie)}`,
         flag(includesSubdomains(cookie)),
         cookie.path ?? '/',
         flag(cookie.secure === true),
@@ -72,9 +85,12 @@ function flag(on: boolean): string {
   return on ? 'TRUE' : 'FALSE';
 }
 
+/** 9999-12-31T23:59:59Z: readers parse the field as an integer, and `String(1e21)` is `1e+21`. */
+const LATEST_EXPIRY = 253_402_300_799;
+
 /** Whole seconds; 0 means a session cookie, so a persistent cookie never gets 0. */
 function expiryField(cookie: CookieLike): number {
   const expiry = cookie.expirationDate;
   if (cookie.session === true || expiry === undefined || !Number.isFinite(expiry)) return 0;
-  return Math.max(1, Math.trunc(expiry));
+  return Math.min(LATEST_EXPIRY, Math.max(1, Math.trunc(expiry)));
 }

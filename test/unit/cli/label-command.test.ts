@@ -1,6 +1,17 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { main, nodeIO } from '../../../src/cli/main';
 import { fakeIO } from './fake-io';
+
+const STACK_LINE = /^\s+at /m;
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
 
 async function label(input: unknown, ...args: string[]) {
   const io = fakeIO(typeof input === 'string' ? input : JSON.stringify(input));
@@ -74,6 +85,41 @@ describe('cookie-inspector label', () => {
     expect(err).toMatch(message);
   });
 
+  it('rejects an expiry after the year 9999, such as one in milliseconds', async () => {
+    const { code, out, err } = await label([
+      { name: 'a', domain: 'a.com', expirationDate: 1e300 },
+      { name: 'b', domain: 'b.com', expirationDate: 1_750_000_000_000 },
+      { name: 'c', domain: 'c.com', expirationDate: 253_402_300_799 },
+    ]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/cookie 0: "expirationDate" 1e\+300 is after the year 9999; give seconds since 1970/);
+    expect(err).toMatch(/cookie 1: "expirationDate" 1750000000000 is after the year 9999/);
+    expect(err).not.toMatch(/cookie 2/);
+  });
+
+  it('reads a file that starts with a byte-order mark', async () => {
+    const { code, out, err } = await label(`\uFEFF${JSON.stringify([{ name: 'a', domain: 'a.com' }])}`);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toHaveLength(1);
+  });
+
+  it('lets --site apply to a cookie whose own site is empty', async () => {
+    const { out } = await label([{ name: 'a', domain: '.example.com', site: '' }], '--site', 'example.com');
+    expect(JSON.parse(out)[0].party).toBe('first');
+  });
+
+  it('sees an international cookie domain as first party on the same site given in Unicode', async () => {
+    const { out } = await label([{ name: 'a', domain: 'bücher.de' }], '--site', 'bücher.de');
+    expect(JSON.parse(out)[0].party).toBe('first');
+  });
+
+  it('labels a name by an entry on its domain even when it differs in letter case', async () => {
+    const { out } = await label([{ name: 'OID', domain: '.salesforce.com' }], '--site', 'https://example.org/');
+    expect(JSON.parse(out)[0]).toMatchObject({ vendor: 'Salesforce', category: 'essential' });
+  });
+
   it('rejects unknown options and formats', async () => {
     expect((await label([], '--colour')).err).toMatch(/unknown option --colour/);
     expect((await label([], '--format', 'xml')).err).toMatch(/--format must be one of json, table/);
@@ -105,22 +151,57 @@ describe('cookie-inspector catalog', () => {
   });
 
   it('names the file and entry of a broken catalog folder', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
-    writeFileSync(
-      join(dir, 'acme.json'),
-      JSON.stringify({
+    const dir = tempDir({
+      'acme.json': JSON.stringify({
         vendor: 'Acme',
         origin: 'vendor-documentation',
         source: 'https://acme.example/cookies',
         cookies: [{ name: 'acme', category: 'tasty', purpose: 'x', lifetime: 'session', party: 'first' }],
       }),
-    );
+    });
     const io = fakeIO();
     expect(await main(['catalog', '--data', dir], io)).toBe(1);
     expect(io.err()).toMatch(/acme\.json: entry 0 \("acme"\): unknown category "tasty"/);
+    expect(io.err()).not.toMatch(STACK_LINE);
+  });
+
+  it('names a catalog file that is not JSON, without a stack trace', async () => {
+    const dir = tempDir({ 'broken.json': '{"vendor": ' });
+    const io = fakeIO();
+    expect(await main(['catalog', '--data', dir], io)).toBe(1);
+    expect(io.err()).toMatch(/broken\.json: not valid JSON/);
+    expect(io.err()).not.toMatch(STACK_LINE);
+  });
+
+  it.each([
+    ['an argument instead of --data', () => ['catalog', tempDir({})], /takes no arguments, not ".*"; .*--data DIR/],
+    ['a folder without catalog files', () => ['catalog', '--data', tempDir({ 'notes.txt': 'x' })], /no catalog files/],
+    [
+      'a folder that does not exist',
+      () => ['catalog', '--data', '/nonexistent-catalog-folder'],
+      /cannot read the catalog folder \/nonexistent-catalog-folder: no such file or folder$/m,
+    ],
+  ])('rejects %s with exit code 2 and one line', async (_, args, message) => {
+    const io = fakeIO();
+    expect(await main(args(), io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toMatch(message);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('input files that cannot be read', () => {
+  it.each([
+    ['label', '/nonexistent-input.json'],
+    ['eval', '/nonexistent-input.json'],
+  ])('%s names the file in one line and exits 2', async (command, path) => {
+    const io = { ...fakeIO(), readInput: nodeIO().readInput };
+    let err = '';
+    io.stderr = (t: string) => {
+      err += t;
+    };
+    expect(await main([command, path], io)).toBe(2);
+    expect(err).toBe(`cookie-inspector ${command}: cannot read ${path}: no such file or folder\n`);
   });
 });
 
