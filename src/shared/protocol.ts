@@ -146,10 +146,16 @@ export type PushMessage =
 export const LIVE_PORT_PREFIX = 'live-tab:';
 
 /** What every page uses to reach the worker; a fake implements it in tests. */
+/**
+ * What happened to a page's live port: `lost` when it dropped (the worker stopped), `restored` when
+ * a new one talks again. Until then the page's list may be out of date, and it says so.
+ */
+export type LinkState = 'lost' | 'restored';
+
 export interface Client {
   request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
-  /** Live updates for one tab until the returned function is called. */
-  subscribe(tabId: number, onPush: (message: PushMessage) => void): () => void;
+  /** Live updates for one tab until the returned function is called; `onLink` hears of reconnects. */
+  subscribe(tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void): () => void;
 }
 
 export const REQUEST_KINDS: readonly RequestKind[] = [

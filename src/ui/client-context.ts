@@ -1,11 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { PageClient } from './page-client';
+import type { Client } from '../shared/protocol';
 
 /** Pages get the client from here, never from `chrome.runtime`, so a fake can stand in. */
-export const ClientContext = createContext<PageClient | null>(null);
+export const ClientContext = createContext<Client | null>(null);
 
-export function useClient(): PageClient {
+export function useClient(): Client {
   const client = useContext(ClientContext);
   if (!client) throw new Error('No Client provided: wrap the page in <ClientContext.Provider>.');
   return client;

@@ -1,7 +1,9 @@
 import type { Category } from '../core/types';
 import type {
+  Client,
   CookieRecord,
   DeletionReport,
+  LinkState,
   PushMessage,
   RequestKind,
   RequestOf,
@@ -12,7 +14,6 @@ import type {
 import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
 import { emptyCounts, isRemovable } from './cookie-summary';
-import type { LinkState, PageClient } from './page-client';
 import { identity } from './tab-store';
 
 /**
@@ -20,7 +21,7 @@ import { identity } from './tab-store';
  * way the protocol describes, pushes live changes, and can be told to fail. Tests and the component
  * fixture page drive it.
  */
-export class FakeClient implements PageClient {
+export class FakeClient implements Client {
   readonly requests: Array<{ kind: RequestKind; payload: unknown }> = [];
   /** While true every request fails as if the worker were not running. */
   down = false;

@@ -1,5 +1,7 @@
 import {
+  type Client,
   LIVE_PORT_PREFIX,
+  type LinkState,
   type PushMessage,
   type Reply,
   type RequestKind,
@@ -7,7 +9,6 @@ import {
   type ResponseOf,
 } from '../shared/protocol';
 import { errorText, RequestFailedError, WorkerUnavailableError } from './client-errors';
-import type { LinkState, PageClient } from './page-client';
 
 /** The part of `chrome.runtime` the client uses, so tests can hand in a fake. */
 export interface RuntimeLike {
@@ -31,7 +32,7 @@ export interface RuntimeClientOptions {
  * (idle shutdown, crash, update): reconnecting wakes it, and the worker starts every connection
  * with a snapshot, which covers whatever changed while no one was listening.
  */
-export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): PageClient {
+export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): Client {
   const reconnectDelay = options.reconnectDelay ?? 250;
 
   async function request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {

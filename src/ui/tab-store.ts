@@ -1,8 +1,10 @@
 import type { CookieIdentity } from '../core/cookie-key';
 import type {
   BrowserCookie,
+  Client,
   CookieRecord,
   DeletionReport,
+  LinkState,
   PushMessage,
   SiteSettings,
   TabView,
@@ -10,7 +12,6 @@ import type {
 } from '../shared/protocol';
 import { siteSettingsOf } from '../shared/protocol';
 import { errorText, WorkerUnavailableError } from './client-errors';
-import type { LinkState, PageClient } from './page-client';
 
 /**
  * One tab's cookies as the pages see them: a snapshot from the worker kept current by live pushes,
@@ -86,7 +87,7 @@ export class TabStore {
   private readonly timers: NonNullable<TabStoreOptions['timers']>;
 
   constructor(
-    private readonly client: PageClient,
+    private readonly client: Client,
     readonly tabId: number,
     options: TabStoreOptions = {},
   ) {

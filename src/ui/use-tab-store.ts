@@ -1,9 +1,9 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { PageClient } from './page-client';
+import type { Client } from '../shared/protocol';
 import { type TabState, TabStore } from './tab-store';
 
 /** The store for one tab, started while the component is mounted; re-renders on every change. */
-export function useTabStore(client: PageClient, tabId: number): [TabState, TabStore] {
+export function useTabStore(client: Client, tabId: number): [TabState, TabStore] {
   const store = useMemo(() => new TabStore(client, tabId), [client, tabId]);
   // Kept with the store it came from: on a switch to another tab (or client), the state of the
   // previous one must not be shown, not even for the render before the new store first reports.

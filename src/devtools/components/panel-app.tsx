@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { type ExportFormat, exportCookies } from '../../core/export/formats';
 import type { Category } from '../../core/types';
-import type { CookieRecord, HistoryBatch, PushMessage } from '../../shared/protocol';
+import type { Client, CookieRecord, HistoryBatch, LinkState, PushMessage } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
 import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
 import { emptyCounts } from '../../ui/cookie-summary';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
-import type { LinkState, PageClient } from '../../ui/page-client';
 import { PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
@@ -53,9 +52,9 @@ export function PanelApp({ tabId, downloads = documentTarget, copy = copyText }:
 }
 
 /** History pushes ride on the same port as the tab's cookies; the store ignores them, the panel wants them. */
-function useHistoryTee(client: PageClient): [PageClient, HistoryBatch[], (h: HistoryBatch[]) => void] {
+function useHistoryTee(client: Client): [Client, HistoryBatch[], (h: HistoryBatch[]) => void] {
   const [history, setHistory] = useState<HistoryBatch[]>([]);
-  const tee = useMemo<PageClient>(
+  const tee = useMemo<Client>(
     () => ({
       request: (kind, payload) => client.request(kind, payload),
       subscribe: (tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void) =>
