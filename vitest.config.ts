@@ -26,6 +26,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A real browser and worker under CI load: what must show up gets more than the default second.
+          expect: { poll: { timeout: 8_000, interval: 50 } },
         },
       },
     ],
