@@ -100,6 +100,8 @@ export interface NavigationDetails {
   url: string;
   /** 'prerender' documents are not (yet) what the tab shows. */
   documentLifecycle?: string;
+  /** The document that committed (Chrome 106+). */
+  documentId?: string;
 }
 
 export interface FrameInfo {
@@ -120,6 +122,9 @@ export interface RequestDetails {
   type: string;
   /** The same for a request and its redirects, so a new navigation can be told from a redirect. */
   requestId?: string;
+  /** The document that made the request, and its parent for a frame's document (Chrome 106+). */
+  documentId?: string;
+  parentDocumentId?: string;
 }
 
 export interface WebRequestApi {

@@ -12,6 +12,8 @@ import type { StorageWriter } from './storage-writer';
 export const TAB_KEY_PREFIX = 'tab:';
 /** A long-lived single-page app can touch many hosts; past this many, new ones are not recorded. */
 export const MAX_HOSTS_PER_TAB = 1000;
+/** How many not-yet-committed documents of one tab have their early hosts remembered. */
+const MAX_EARLY_DOCUMENTS = 8;
 
 export interface TabState {
   readonly tabId: number;
@@ -30,6 +32,14 @@ export interface TabState {
   pendingSite: string | null;
   /** The request of the navigation in progress: another id is another navigation. */
   pendingRequestId: string | null;
+  /** The document the tab shows, once a commit has said which. */
+  documentId: string | null;
+  /**
+   * Hosts that documents not committed yet have loaded from. The browser may report a new page's
+   * first sub-resources before its commit; the commit, which starts the tab's hosts afresh, keeps
+   * those of its own document. Only in memory: a restart re-reads the frames.
+   */
+  early: Map<string, Set<string>>;
   /** The tab's cookie store, once known. */
   storeId: string | null;
 }
@@ -86,6 +96,8 @@ export class TabTracker {
         pendingUrl: tab.pendingUrl,
         pendingSite: siteOf(tab.pendingUrl),
         pendingRequestId: tab.pendingRequestId ?? null,
+        documentId: null,
+        early: new Map(),
         storeId: tab.storeId,
       });
     }
@@ -102,6 +114,8 @@ export class TabTracker {
       pendingUrl: null,
       pendingSite: null,
       pendingRequestId: null,
+      documentId: null,
+      early: new Map(),
       storeId,
     };
     for (const u of [url, ...frameUrls]) {
@@ -129,6 +143,9 @@ export class TabTracker {
       state.site = siteOf(details.url);
       state.hosts = new Set(state.pending);
       if (host) state.hosts.add(host);
+      state.documentId = details.documentId ?? null;
+      for (const early of state.documentId ? (state.early.get(state.documentId) ?? []) : []) state.hosts.add(early);
+      state.early.clear();
       state.pending.clear();
       state.pendingUrl = null;
       state.pendingSite = null;
@@ -160,6 +177,21 @@ export class TabTracker {
       if (state.storeId === null) this.onChange(details.tabId, 'hosts');
     } else {
       this.addHost(state, host);
+      this.noteEarly(state, details, host);
+    }
+  }
+
+  private noteEarly(state: TabState, details: RequestDetails, host: string): void {
+    for (const documentId of [details.documentId, details.parentDocumentId]) {
+      if (!documentId || documentId === state.documentId) continue;
+      let hosts = state.early.get(documentId);
+      if (!hosts) {
+        // Bounded: a page that never commits must not make this grow.
+        if (state.early.size >= MAX_EARLY_DOCUMENTS) state.early.clear();
+        hosts = new Set();
+        state.early.set(documentId, hosts);
+      }
+      if (hosts.size < MAX_HOSTS_PER_TAB) hosts.add(host);
     }
   }
 

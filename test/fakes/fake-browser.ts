@@ -36,6 +36,9 @@ export const POPUP_SENDER: MessageSender = {
 
 interface FakeTab extends TabInfo {
   frames: FrameInfo[];
+  /** The document the tab shows, and the one its navigation in progress will commit. */
+  documentId: string | null;
+  nextDocumentId: string | null;
 }
 
 export class FakePort implements PortLike {
@@ -72,6 +75,7 @@ export class FakeBrowser {
   private readonly tabs = new Map<number, FakeTab>();
   private nextTabId = 1;
   private requestIds = 0;
+  private documentIds = 0;
   private readonly events = {
     tabRemoved: new FakeEvent<[number]>(),
     tabReplaced: new FakeEvent<[number, number]>(),
@@ -148,6 +152,8 @@ export class FakeBrowser {
       windowId: 1,
       incognito: (options.storeId ?? '0') !== '0',
       frames: [],
+      documentId: null,
+      nextDocumentId: null,
     });
     const store = this.cookies.stores.find((s) => s.id === (options.storeId ?? '0'));
     if (store) store.tabIds.push(id);
@@ -165,7 +171,8 @@ export class FakeBrowser {
 
   /** The requests of a top-level navigation; its response (and its cookies) come before the commit. */
   startNavigation(tabId: number, url: string, redirectsFrom: string[] = []): void {
-    this.tab(tabId);
+    const tab = this.tab(tabId);
+    tab.nextDocumentId = `doc-${++this.documentIds}`;
     // As in Chromium, a request and its redirects share one id; the next navigation gets another.
     const requestId = String(++this.requestIds);
     for (const hop of [...redirectsFrom, url]) {
@@ -177,14 +184,20 @@ export class FakeBrowser {
     const tab = this.tab(tabId);
     tab.url = url;
     tab.frames = [{ frameId: 0, url }];
-    this.events.committed.emit({ tabId, frameId: 0, url });
+    tab.documentId = tab.nextDocumentId ?? `doc-${++this.documentIds}`;
+    tab.nextDocumentId = null;
+    this.events.committed.emit({ tabId, frameId: 0, url, documentId: tab.documentId });
     this.events.tabUpdated.emit(tabId, { url });
   }
 
-  /** A sub-resource of the page (script, image, fetch). */
-  loadResource(tabId: number, url: string, type = 'script'): void {
-    this.tab(tabId);
-    this.events.request.emit({ tabId, frameId: 0, url, type });
+  /**
+   * A sub-resource of the page (script, image, fetch). With `beforeCommit`, it is one of the page
+   * being navigated to, reported before that page's commit, as Chromium may under load.
+   */
+  loadResource(tabId: number, url: string, type = 'script', options: { beforeCommit?: boolean } = {}): void {
+    const tab = this.tab(tabId);
+    const documentId = (options.beforeCommit ? tab.nextDocumentId : tab.documentId) ?? undefined;
+    this.events.request.emit({ tabId, frameId: 0, url, type, documentId });
   }
 
   /** An iframe: its document request, then its commit. */

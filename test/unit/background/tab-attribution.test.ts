@@ -94,6 +94,20 @@ describe('which cookies belong to a tab', () => {
     expect(await viewNames(browser, tab)).toEqual(['trk_bounce@bounce.test/']);
   });
 
+  it('keeps the hosts a new page loaded from even when the browser reports them before its commit', async () => {
+    const { browser, worker } = await setUp();
+    const tab = browser.openTab('https://news.test/');
+    browser.loadResource(tab, 'https://old-ads.test/px.gif', 'image');
+    browser.startNavigation(tab, 'https://shop.test/');
+    // The old page's beacon on its way out, and the new page's pixel, both before the commit.
+    browser.loadResource(tab, 'https://beacon.test/bye', 'ping');
+    browser.loadResource(tab, 'https://ads.test/px.gif', 'image', { beforeCommit: true });
+    browser.commitNavigation(tab, 'https://shop.test/');
+    for (const host of ['old-ads.test', 'beacon.test', 'ads.test']) await browser.cookies.set(cookieOn(host, 'id'));
+    await settle(worker);
+    expect(await viewNames(browser, tab)).toEqual(['id@ads.test/']);
+  });
+
   it('handles pages on IP addresses, IPv6 included', async () => {
     const { browser, worker } = await setUp();
     const v6 = browser.openTab('http://[::1]:8080/');
