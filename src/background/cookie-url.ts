@@ -18,6 +18,20 @@ export function cookieUrl(
 }
 
 /**
+ * Whether the cookies API can reach exactly this cookie. It addresses cookies through a URL, and the
+ * URL parser rewrites some paths a server may set (`/a b` becomes `/a%20b`, `?` and `#` end the
+ * path, a non-ASCII path is escaped): an overwrite or a removal would then hit another cookie, the
+ * one on the rewritten path, and never this one.
+ */
+export function isAddressable(cookie: Pick<BrowserCookie, 'path'>): boolean {
+  try {
+    return new URL(`https://host.invalid${cookie.path}`).pathname === cookie.path;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * What `cookies.set` needs to recreate `cookie` attribute for attribute: `domain` only for domain
  * cookies (passing it turns a host-only cookie into a domain cookie), `expirationDate` only for
  * persistent ones (passing it turns a session cookie into a persistent one), the partition key

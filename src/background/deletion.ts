@@ -1,7 +1,7 @@
 import { type CookieIdentity, cookieKey, identityOf } from '../core/cookie-key';
 import type { BrowserCookie, FailedDeletion } from '../shared/protocol';
 import type { CookieQuery, CookiesApi } from './browser-api';
-import { cookieUrl, expiredOverwrite, restoreDetails } from './cookie-url';
+import { cookieUrl, expiredOverwrite, isAddressable, restoreDetails } from './cookie-url';
 
 /**
  * Exact deletion and exact restoration of single cookies, each confirmed by reading the store
@@ -60,6 +60,7 @@ async function overwriteExact(api: CookiesApi, identity: CookieIdentity): Promis
   try {
     const live = await findExact(api, identity);
     if (!live) return { kind: 'vanished', identity };
+    if (!isAddressable(live)) return failed(identity, unaddressable(live));
     for (const scheme of schemesFor(live)) {
       // An expired overwrite can be refused (an http URL next to a Secure cookie of the same
       // name); the next scheme, or the last resort, then gets its turn.
@@ -115,6 +116,7 @@ export async function restoreExact(api: CookiesApi, cookie: BrowserCookie, now: 
   if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= now) {
     return { kind: 'expired', identity };
   }
+  if (!isAddressable(cookie)) return failed(identity, unaddressable(cookie));
   try {
     let difference = 'the browser did not set it';
     for (const scheme of schemesFor(cookie)) {
@@ -161,6 +163,10 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (
 // The cookie's own scheme first (an http cookie belongs to http), then https, which reaches both.
 function schemesFor(cookie: BrowserCookie): Array<'http' | 'https'> {
   return cookie.secure ? ['https'] : ['http', 'https'];
+}
+
+function unaddressable(cookie: BrowserCookie): string {
+  return `its path ${JSON.stringify(cookie.path)} is one the browser's cookie API cannot address without reaching another cookie; left as it is`;
 }
 
 function failed(identity: CookieIdentity, error: string): { kind: 'failed'; failure: FailedDeletion } {

@@ -73,7 +73,8 @@ function identity(value: unknown, index: number): asserts value is CookieIdentit
   const c = value as Record<string, unknown>;
   if (typeof c.name !== 'string') throw new RequestError(`${where}.name must be a string`);
   if (typeof c.domain !== 'string' || c.domain === '') throw new RequestError(`${where}.domain must be a domain`);
-  if (typeof c.path !== 'string' || !c.path.startsWith('/')) throw new RequestError(`${where}.path must start with /`);
+  // Not necessarily starting with /: Chromium reports some server-set paths as given, or empty.
+  if (typeof c.path !== 'string') throw new RequestError(`${where}.path must be a string`);
   if (typeof c.storeId !== 'string') throw new RequestError(`${where}.storeId must be a string`);
   if (c.partitionKey !== undefined) {
     const k = c.partitionKey as Record<string, unknown> | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieUrl, expiredOverwrite, restoreDetails } from '../../../src/background/cookie-url';
+import { cookieUrl, expiredOverwrite, isAddressable, restoreDetails } from '../../../src/background/cookie-url';
 import { removeAllExact, removeExact } from '../../../src/background/deletion';
 import { identityOf } from '../../../src/core/cookie-key';
 import type { BrowserCookie } from '../../../src/shared/protocol';
@@ -29,6 +29,21 @@ describe('addressing a cookie', () => {
     expect(cookieUrl(cookie({ domain: '192.168.0.1' }))).toBe('http://192.168.0.1/');
     expect(cookieUrl(cookie({ domain: '::1' }))).toBe('http://[::1]/');
     expect(cookieUrl(cookie({ domain: '[::1]' }))).toBe('http://[::1]/');
+  });
+
+  it('knows which paths a URL can spell, and so which cookies the API can reach exactly', () => {
+    for (const path of ['/', '/p', '/a%20b', '/~user/x', '/a;b']) expect(isAddressable({ path }), path).toBe(true);
+    for (const path of ['/a b', '/s\u00f8k', '/a?b', '/a#b', '', 'p', '/a"b']) {
+      expect(isAddressable({ path }), path).toBe(false);
+    }
+  });
+
+  it('leaves a cookie it cannot reach exactly alone, and says why', async () => {
+    const store = new FakeCookieStore();
+    await store.set(cookieOn('a.test', 'odd', { path: '/a b' }));
+    const outcome = await removeExact(store, identityOf(store.all()[0]));
+    expect(outcome.kind === 'failed' && outcome.failure.error).toContain('cannot address');
+    expect(store.all()).toHaveLength(1);
   });
 
   it('restores with domain only for domain cookies and expiry only for persistent ones', () => {

@@ -45,9 +45,9 @@ describe('who may talk to the worker', () => {
       [
         {
           kind: 'deleteCookies',
-          payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: 'x', storeId: '0' }] },
+          payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', path: 7, storeId: '0' }] },
         },
-        'cookies[0].path must start with /',
+        'cookies[0].path must be a string',
       ],
       [
         {
