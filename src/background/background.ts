@@ -198,7 +198,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   }
 
   function sweep(site: string): void {
-    for (const { entry } of cleaner.sweep(site)) deletions.clean(entry);
+    for (const entry of cleaner.sweep(site)) deletions.clean(entry);
   }
 
   const gated =

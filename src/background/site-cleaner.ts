@@ -103,9 +103,9 @@ export class SiteCleaner {
   }
 
   /** The cookies of this site's open tabs that its policy removes (when the user turns it on). */
-  sweep(site: string): Array<{ entry: MirrorEntry } & CleaningVerdict> {
+  sweep(site: string): MirrorEntry[] {
     const { includeUnknown, sites } = this.settings.get();
-    const out: Array<{ entry: MirrorEntry } & CleaningVerdict> = [];
+    const out: MirrorEntry[] = [];
     const seen = new Set<string>();
     const now = this.now();
     for (const tab of this.tracker.all()) {
@@ -114,8 +114,7 @@ export class SiteCleaner {
         for (const entry of cookiesOfTab(this.mirror, scope, now)) {
           if (seen.has(entry.key)) continue;
           seen.add(entry.key);
-          const verdict = this.verdictInTab(entry, tab, sites, includeUnknown, now);
-          if (verdict) out.push({ entry, ...verdict });
+          if (this.verdictInTab(entry, tab, sites, includeUnknown, now)) out.push(entry);
         }
       }
     }
@@ -157,6 +156,7 @@ function scopesOf(tab: TabState): TabScope[] {
 }
 
 function anyKeptClean(sites: Record<string, SiteSettings>): boolean {
-  for (const policy of Object.values(sites)) if (policy.keepClean) return true;
+  // Runs on every cookie event: no array of the values is made for it.
+  for (const site in sites) if (sites[site].keepClean) return true;
   return false;
 }

@@ -39,8 +39,9 @@ export function vendorsSeen(entries: readonly MirrorEntry[]): string[] {
 }
 
 /**
- * One cookie's label on a tab, as `labelsForTab` would give it. The tab's vendors are only needed
- * for a name several vendors use, so they are asked for (an O(tab) walk) only then.
+ * One cookie's label on a tab, as `labelsForTab` would give it. The tab's vendors only matter for a
+ * name several vendors use (the mirror's label says so), so they are asked for (an O(tab) walk)
+ * only then.
  */
 export function labelForTab(
   entry: MirrorEntry,
@@ -49,11 +50,9 @@ export function labelForTab(
   vendorsOnPage: () => string[] = () => [],
 ): Label {
   if (isPageIndependent(entry.label)) return reuse(entry, context);
-  const label = labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, now: context.now });
-  if (!label.ambiguous) return label;
   return labeller.label(entry.cookie, {
     topLevelUrl: context.topLevelUrl,
-    vendorsOnPage: vendorsOnPage(),
+    vendorsOnPage: entry.label.ambiguous ? vendorsOnPage() : undefined,
     now: context.now,
   });
 }
