@@ -46,6 +46,8 @@ export interface BackgroundOptions {
   concurrency?: number;
   /** For the badge's and the live pages' debouncing, and for retrying a failed start-up. */
   timers?: Timers;
+  /** How many browser events start-up may hold before it drops the oldest (tests make it small). */
+  heldEventLimit?: number;
 }
 
 export interface Background {
@@ -68,6 +70,8 @@ export interface Background {
 /** A failed start-up is tried again after this, then twice as long each time, up to the maximum. */
 export const START_RETRY_FIRST_MS = 1000;
 const START_RETRY_MAX_MS = 60_000;
+/** Full reads at start-up when events keep overflowing the gate; after that, the replay is trusted. */
+const MAX_READS = 3;
 
 /** How long undo's own "cookie set" events are spared from cleaning, at most. */
 const RESTORE_GRACE_MS = 10_000;
@@ -78,7 +82,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const nowSeconds = () => clock() / 1000;
   const timers = options.timers ?? realTimers;
 
-  const gate = new ReadyGate();
+  const gate = new ReadyGate(options.heldEventLimit);
   const sessionWriter = new StorageWriter(api.storageSession);
   const mirror = new CookieMirror(labeller, nowSeconds);
   const settings = new SettingsStore(api.storageLocal, () => {
@@ -128,18 +132,31 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     const [session] = await Promise.all([api.storageSession.get(null), settings.load()]);
     tracker.restore(session);
     history.restore(session[HISTORY_KEY]);
-    const stores = await api.cookies.getAllCookieStores();
-    const storeIds = new Set([DEFAULT_STORE, ...stores.map((s) => s.id)]);
-    const cookies = await Promise.all(
-      [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
-    );
-    // Events that arrived meanwhile are held by the gate and replayed on top of this read, in
-    // order, so the mirror ends where the browser is.
-    mirror.replaceAll(cookies.flat());
-    await reconcileTabs(stores);
-    gate.open();
+    await readBrowser();
     void api.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
     badge.schedule();
+  }
+
+  /**
+   * Reads every cookie and open tab, then opens the gate. Events that arrived meanwhile are held by
+   * the gate and replayed on top of this read, in order, so the mirror ends where the browser is.
+   * If the gate had to drop events (start-up kept failing in a busy browser), the replay has holes:
+   * read again, holding the events that come during that read.
+   */
+  async function readBrowser(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const stores = await api.cookies.getAllCookieStores();
+      const storeIds = new Set([DEFAULT_STORE, ...stores.map((s) => s.id)]);
+      const cookies = await Promise.all(
+        [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
+      );
+      mirror.replaceAll(cookies.flat());
+      await reconcileTabs(stores);
+      const dropped = gate.open();
+      if (dropped === 0 || attempt >= MAX_READS) return;
+      console.warn(`Cookie Inspector: ${dropped} browser events were dropped while starting; reading again`);
+      gate.close();
+    }
   }
 
   /** Tabs closed while the worker was stopped are forgotten; tabs it never saw are learnt. */

@@ -113,4 +113,20 @@ describe('the ready gate', () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(gate.isOpen).toBe(true);
   });
+
+  it('drops the oldest held events past its limit, says how many, and can hold again', () => {
+    const gate = new ReadyGate(4);
+    const seen: number[] = [];
+    for (let i = 1; i <= 9; i++) gate.run(() => seen.push(i));
+    expect(seen).toEqual([]);
+    const dropped = gate.open();
+    expect(dropped + seen.length).toBe(9);
+    expect(seen.length).toBeLessThanOrEqual(4);
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => 9 - seen.length + 1 + i));
+    gate.close();
+    gate.run(() => seen.push(10));
+    expect(seen).not.toContain(10);
+    expect(gate.open()).toBe(0);
+    expect(seen.at(-1)).toBe(10);
+  });
 });

@@ -126,4 +126,34 @@ describe('a worker stopped and started again', () => {
     expect(error).toHaveBeenCalledTimes(2);
     error.mockRestore();
   });
+
+  it('reads the browser again when a long failed start-up dropped some of the events it held', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const browser = new FakeBrowser();
+    const api = browser.api();
+    const getAll = api.cookies.getAll.bind(api.cookies);
+    let failing = true;
+    let reads = 0;
+    api.cookies.getAll = async (q) => {
+      if (failing) throw new Error('the browser is busy');
+      reads++;
+      return getAll(q);
+    };
+    const clock = manualTimers();
+    const worker = createBackground(api, { labeller: testLabeller(), timers: clock.timers, heldEventLimit: 4 });
+    registerListeners(api, worker);
+    await expect(worker.start()).rejects.toThrow('the browser is busy');
+    for (let i = 0; i < 10; i++) await browser.cookies.set(cookieOn('shop.test', `c${i}`));
+    await browser.cookies.remove({ url: 'https://shop.test/', name: 'c3' });
+    await settle(worker).catch(() => undefined);
+    failing = false;
+    clock.fireAll();
+    await vi.waitFor(() => expect(worker.mirror.size).toBe(9));
+    // One read per cookie store the first time, and again after the gate reported dropped events.
+    expect(reads).toBe(2 * (await api.cookies.getAllCookieStores()).length);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/browser events were dropped while starting/));
+    error.mockRestore();
+    warn.mockRestore();
+  });
 });
