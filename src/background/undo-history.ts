@@ -146,17 +146,30 @@ export function countByCategory(items: ReadonlyArray<{ category: Category }>): R
   return counts;
 }
 
-/** Roughly what a batch takes in storage; strings dominate (UTF-16 code units, counted once). */
+/** Roughly what a batch takes in storage: its strings in UTF-8, as the storage quota counts them. */
 export function batchBytes(batch: StoredBatch): number {
   let bytes = 0;
   for (const { cookie } of batch.cookies) {
     bytes +=
       COOKIE_OVERHEAD_BYTES +
-      cookie.name.length +
-      cookie.value.length +
-      cookie.domain.length +
-      cookie.path.length +
-      (cookie.partitionKey?.topLevelSite?.length ?? 0);
+      utf8Length(cookie.name) +
+      utf8Length(cookie.value) +
+      utf8Length(cookie.domain) +
+      utf8Length(cookie.path) +
+      utf8Length(cookie.partitionKey?.topLevelSite ?? '');
+  }
+  return bytes;
+}
+
+/** UTF-8 length without encoding: this runs over every cookie of the history on each removal. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is two code units and four bytes: each half adds one more.
+    if (code >= 0xd800 && code <= 0xdfff) bytes += 1;
+    else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
   }
   return bytes;
 }

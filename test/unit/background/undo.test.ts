@@ -7,6 +7,7 @@ import {
   MAX_HISTORY_BYTES,
   MAX_HISTORY_COOKIES,
   UndoHistory,
+  utf8Length,
 } from '../../../src/background/undo-history';
 import type { BrowserCookie, HistoryBatch } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
@@ -210,6 +211,16 @@ describe('the undo history', () => {
     now += 10_000;
     h.record('manual', 'a.test', [...batch('e'), ...batch('f'), ...batch('g')]);
     expect(h.list()).toHaveLength(1);
+  });
+
+  it('counts the history in UTF-8 bytes, as the storage quota does', () => {
+    const samples = ['', 'abc', 'æøå', '€', '🍪', 'a\u0000b', 'x'.repeat(4000), '日本語🍪é'];
+    for (const text of samples) expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+    const ascii = { cookie: { ...cookie('n'), value: 'aaaa' }, category: 'marketing' as const };
+    const wide = { cookie: { ...cookie('n'), value: '🍪🍪' }, category: 'marketing' as const };
+    const batchOf = (item: typeof ascii) => ({ cookies: [item] }) as unknown as Parameters<typeof batchBytes>[0];
+    // Both values are four UTF-16 code units; the emoji take eight bytes.
+    expect(batchBytes(batchOf(wide)) - batchBytes(batchOf(ascii))).toBe(4);
   });
 
   it('merges automatic removals on one site that come close together, not manual ones', () => {
