@@ -46,15 +46,25 @@ export function parseCookieInput(text: string): InputCookie[] {
     for (const key of OPTIONAL_BOOLEANS) {
       if (record[key] !== undefined && typeof record[key] !== 'boolean') bad(`"${key}" must be true or false`);
     }
-    const expiry = record.expirationDate;
+    // Puppeteer and Playwright write the expiry as `expires`, with -1 for a session cookie.
+    const alias = record.expirationDate === undefined && record.expires !== undefined;
+    const field = alias ? 'expires' : 'expirationDate';
+    const expiry = alias ? record.expires : record.expirationDate;
     if (expiry !== undefined && (typeof expiry !== 'number' || !Number.isFinite(expiry))) {
-      bad('"expirationDate" must be a number of seconds since 1970');
+      bad(`"${field}" must be a number of seconds since 1970`);
     } else if (typeof expiry === 'number' && expiry > LATEST_EXPIRY) {
       // Most likely milliseconds; labelling it would print a lifetime of millennia.
-      bad(`"expirationDate" ${expiry} is after the year 9999; give seconds since 1970, not milliseconds`);
+      bad(`"${field}" ${expiry} is after the year 9999; give seconds since 1970, not milliseconds`);
     }
     if (problems.length > before) return;
     const { site, ...cookie } = record;
+    if (alias && typeof expiry === 'number') {
+      if (expiry <= 0) cookie.session ??= true;
+      else {
+        cookie.expirationDate = expiry;
+        cookie.session ??= false;
+      }
+    }
     // An empty per-cookie site names no page, so --site still applies.
     const page = typeof site === 'string' && site.trim() !== '' ? { site: toUrl(site.trim()) } : {};
     out.push({ cookie: cookie as unknown as CookieLike, ...page });

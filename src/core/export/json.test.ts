@@ -31,6 +31,24 @@ describe('formatJson', () => {
     expect(parsed.cookies[0].priority).toBe('High');
   });
 
+  it('keeps attributes named like its own fields under `input`, so a Puppeteer cookie loses nothing', () => {
+    const cookie = makeCookie({ expires: 1_800_000_000, size: 42, label: 'mine', input: 'x' } as Record<
+      string,
+      unknown
+    >);
+    const parsed = JSON.parse(formatJson([cookie], context)) as JsonExport;
+    const out = parsed.cookies[0];
+    expect(out.expires).toBe(new Date(1_800_000_000_500).toISOString());
+    expect(out.size).toBe(cookieSize(cookie.cookie));
+    expect(out.label).toEqual(cookie.label);
+    expect(out.input).toEqual({ expires: 1_800_000_000, size: 42, label: 'mine', input: 'x' });
+  });
+
+  it('adds no `input` when no attribute collides', () => {
+    const parsed = JSON.parse(formatJson([makeCookie()], context)) as JsonExport;
+    expect(parsed.cookies[0]).not.toHaveProperty('input');
+  });
+
   it('keeps attributes named like members of every object', () => {
     const extra = JSON.parse('{"constructor":"c","toString":"t","valueOf":"v","hasOwnProperty":"h","__proto__":"p"}');
     const parsed = JSON.parse(formatJson([makeCookie(extra)], context)) as JsonExport;
@@ -64,8 +82,8 @@ describe('formatJson', () => {
         const parsed = JSON.parse(formatJson(cookies, context)) as JsonExport;
         expect(parsed.cookies).toHaveLength(cookies.length);
         parsed.cookies.forEach((out, i) => {
-          const { expires: _e, size: _s, label, ...attributes } = out;
-          expect(attributes).toEqual(cookies[i].cookie);
+          const { expires: _e, size: _s, label, input, ...attributes } = out;
+          expect({ ...attributes, ...input }).toEqual(cookies[i].cookie);
           expect(label).toEqual(cookies[i].label);
         });
       }),

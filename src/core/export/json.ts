@@ -27,7 +27,15 @@ export interface JsonExportCookie extends Record<string, unknown> {
   expires: string | null;
   size: number;
   label: Label;
+  /**
+   * The cookie's own attributes whose names the export uses for its derived fields (a Puppeteer or
+   * Playwright cookie has its own `expires` and `size`), kept here so nothing is lost.
+   */
+  input?: Record<string, unknown>;
 }
+
+/** Fields the export adds to each cookie; `input` is among them so it can never be a cookie's own. */
+const DERIVED_FIELDS = new Set(['expires', 'size', 'label', 'input']);
 
 export interface JsonExport {
   format: typeof JSON_EXPORT_FORMAT;
@@ -50,11 +58,16 @@ export function toJsonExport(cookies: readonly LabelledCookie[], context: Export
     cookies: cookies.map(({ cookie, label }) => {
       // No prototype: attributes named `constructor` or `__proto__` are data here, not inherited members.
       const out: Record<string, unknown> = Object.create(null);
+      const input: Record<string, unknown> = Object.create(null);
       for (const key of ATTRIBUTE_ORDER) if (cookie[key] !== undefined) out[key] = cookie[key];
       for (const [key, value] of Object.entries(cookie)) {
-        if (!Object.hasOwn(out, key) && value !== undefined) out[key] = value;
+        if (value === undefined || Object.hasOwn(out, key)) continue;
+        if (DERIVED_FIELDS.has(key)) input[key] = value;
+        else out[key] = value;
       }
-      return { ...out, expires: expiresIso(cookie), size: cookieSize(cookie), label } as JsonExportCookie;
+      const derived = { expires: expiresIso(cookie), size: cookieSize(cookie), label };
+      const collided = Object.keys(input).length > 0 ? { input: { ...input } } : {};
+      return { ...out, ...derived, ...collided } as JsonExportCookie;
     }),
   };
 }

@@ -98,6 +98,20 @@ describe('cookie-inspector label', () => {
     expect(err).not.toMatch(/cookie 2/);
   });
 
+  it('reads the `expires` of a Puppeteer or Playwright cookie, -1 meaning a session cookie', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { code, out, err } = await label([
+      { name: 'zz-unlisted-a', domain: 'a.com', expires: -1 },
+      { name: 'zz-unlisted-b', domain: 'b.com', expires: now + 30 * 86_400 },
+    ]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).map((r: { lifetime: string }) => r.lifetime)).toEqual(['session', '30 days']);
+    const millis = await label([{ name: 'c', domain: 'c.com', expires: now * 1000 }]);
+    expect(millis.code).toBe(2);
+    expect(millis.err).toMatch(/cookie 0: "expires" \d+ is after the year 9999/);
+  });
+
   it('reads a file that starts with a byte-order mark', async () => {
     const { code, out, err } = await label(`\uFEFF${JSON.stringify([{ name: 'a', domain: 'a.com' }])}`);
     expect(err).toBe('');
