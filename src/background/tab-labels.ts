@@ -9,9 +9,10 @@ import type { MirrorEntry } from './cookie-mirror';
  * what depends on the tab is derived here, only for the cookies of the tab being shown:
  *  - a label decided by a catalog entry does not depend on the page except for its party, which
  *    is recomputed (cheap), so the stored label is reused;
- *  - a label from a fallback (domain owner, name and attribute clues) may weigh the party, and an
- *    ambiguous name is settled by the vendors seen on the tab, so those few are labelled again
- *    with the tab's context.
+ *  - a label from a fallback (domain owner, name and attribute clues) may weigh the party, an
+ *    ambiguous name is settled by the vendors seen on the tab, and a cookie that several companies
+ *    list takes the words of the one on the tab, so those few are labelled again with the tab's
+ *    context.
  */
 
 const CATALOG_SOURCES: ReadonlySet<Label['source']> = new Set(['exact', 'exact-nocase', 'pattern']);
@@ -34,7 +35,7 @@ export function labelsForTab(entries: readonly MirrorEntry[], labeller: Labeller
 /** The vendors the catalog recognised among a tab's cookies: they settle names several vendors use. */
 export function vendorsSeen(entries: readonly MirrorEntry[]): string[] {
   const vendors = new Set<string>();
-  for (const { label } of entries) if (isPageIndependent(label) && label.vendor) vendors.add(label.vendor);
+  for (const { label } of entries) if (isCatalogDecided(label) && label.vendor) vendors.add(label.vendor);
   return [...vendors];
 }
 
@@ -52,13 +53,17 @@ export function labelForTab(
   if (isPageIndependent(entry.label)) return reuse(entry, context);
   return labeller.label(entry.cookie, {
     topLevelUrl: context.topLevelUrl,
-    vendorsOnPage: entry.label.ambiguous ? vendorsOnPage() : undefined,
+    vendorsOnPage: entry.label.ambiguous || entry.label.alsoListedBy ? vendorsOnPage() : undefined,
     now: context.now,
   });
 }
 
-function isPageIndependent(label: Label): boolean {
+function isCatalogDecided(label: Label): boolean {
   return CATALOG_SOURCES.has(label.source) && !label.ambiguous;
+}
+
+function isPageIndependent(label: Label): boolean {
+  return isCatalogDecided(label) && !label.alsoListedBy;
 }
 
 function reuse(entry: MirrorEntry, context: TabContext): Label {

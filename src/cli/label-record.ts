@@ -15,6 +15,7 @@ export interface LabelRecord {
   reason: string;
   entryId: string | null;
   listedBy?: string;
+  alsoListedBy?: string[];
   identifiable?: boolean;
   inferred?: boolean;
   ambiguous?: Candidate[];
@@ -34,6 +35,7 @@ export function toLabelRecord(cookie: CookieLike, label: Label): LabelRecord {
     reason: label.reason,
     entryId: label.entryId,
     ...(label.listedBy ? { listedBy: label.listedBy } : {}),
+    ...(label.alsoListedBy ? { alsoListedBy: label.alsoListedBy } : {}),
     ...(label.identifiable !== undefined ? { identifiable: label.identifiable } : {}),
     ...(label.inferred ? { inferred: true } : {}),
     ...(label.ambiguous ? { ambiguous: label.ambiguous } : {}),

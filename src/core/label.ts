@@ -197,6 +197,9 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
   }
   if (top.length > 1 && distinctVendors(top).length > 1) return ambiguous(top, party, observed);
   const best = top.length === 1 ? top[0] : preferredListing(top, context);
+  const otherListings = [
+    ...new Set(top.flatMap((m) => (m !== best && m.entry.listedBy ? [m.entry.listedBy] : []))),
+  ].sort();
 
   const { entry } = best;
   let confidence = baseConfidence(best);
@@ -213,6 +216,7 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
     entryId: entry.id,
     reason: explainMatch(best, decidedByPage),
     ...(entry.listedBy ? { listedBy: entry.listedBy } : {}),
+    ...(otherListings.length > 0 ? { alsoListedBy: otherListings } : {}),
     ...(entry.identifiable !== undefined ? { identifiable: entry.identifiable } : {}),
     ...(entry.inferred ? { inferred: true } : {}),
   };

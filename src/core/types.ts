@@ -78,6 +78,11 @@ export interface Label {
   ambiguous?: Candidate[];
   /** The company whose documentation lists the cookie, when it is not the one that sets it. */
   listedBy?: string;
+  /**
+   * Other companies whose documentation lists this same cookie of the same vendor. Their words are
+   * used instead when one of them is seen on the page, so the label depends on the page.
+   */
+  alsoListedBy?: string[];
   /** True or false when the vendor says whether the cookie may hold identifiable data. */
   identifiable?: boolean;
   /** True when the vendor gives no category and ours is inferred from the described use. */

@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../scripts/lib/catalog-files';
 import { CookieMirror } from '../../../src/background/cookie-mirror';
 import { labelsForTab } from '../../../src/background/tab-labels';
+import { createLabeller } from '../../../src/core/label';
 import type { BrowserCookie } from '../../../src/shared/protocol';
 import { testLabeller } from '../../fakes/test-labeller';
 
@@ -74,5 +77,33 @@ describe('labels as a tab sees them', () => {
     const [shared] = labelsForTab(entries, labeller, { topLevelUrl: 'https://shop.test/', now: 0 });
     expect(shared).toMatchObject({ vendor: 'AdNet', category: 'marketing' });
     expect(shared.ambiguous).toBeUndefined();
+  });
+
+  it('takes the words of the company on the tab that lists a cookie (Creatio for Google’s `_ga`)', () => {
+    const real = createLabeller(loadCatalog(resolve(import.meta.dirname, '../../../data')));
+    const cookie = (name: string): BrowserCookie => ({
+      name,
+      value: '1',
+      domain: '.crm.test',
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'lax',
+      hostOnly: false,
+      session: true,
+      storeId: '0',
+    });
+    const labelsOf = (names: string[]) => {
+      const mirror = new CookieMirror(real, () => 0);
+      mirror.replaceAll(names.map(cookie));
+      const entries = [...mirror.values()];
+      const labels = labelsForTab(entries, real, { topLevelUrl: 'https://crm.test/', now: 0 });
+      return labels[entries.findIndex((e) => e.cookie.name === '_ga')];
+    };
+    const alone = labelsOf(['_ga']);
+    expect(alone).toMatchObject({ vendor: 'Google Analytics', entryId: 'google-analytics/_ga' });
+    expect(alone.alsoListedBy).toEqual(['Creatio']);
+    const withCreatio = labelsOf(['_ga', 'BPMCSRF']);
+    expect(withCreatio).toMatchObject({ vendor: 'Google Analytics', listedBy: 'Creatio', entryId: 'creatio/_ga' });
   });
 });
