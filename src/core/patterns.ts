@@ -78,10 +78,6 @@ export function compilePattern(source: string): CompiledPattern {
   };
 }
 
-export function matchesPattern(pattern: CompiledPattern, name: string): boolean {
-  return pattern.regex.test(name);
-}
-
 /** `text` as a regular expression that matches exactly it. */
 export function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
