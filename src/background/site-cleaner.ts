@@ -97,9 +97,24 @@ export class SiteCleaner {
     const now = this.now();
     for (const tab of this.tracker.all()) {
       const verdict = this.verdictInTab(entry, tab, sites, includeUnknown, now);
-      if (verdict) return verdict;
+      if (verdict) return this.usedElsewhere(entry, sites, now) ? null : verdict;
     }
     return null;
+  }
+
+  /**
+   * Whether a tab of a site that is not kept clean uses the cookie too (a chat or ad service both
+   * sites embed). Keeping one site clean is not a request to clear another's cookies, so the cookie
+   * stays while such a tab is open.
+   */
+  private usedElsewhere(entry: MirrorEntry, sites: Record<string, SiteSettings>, now: number): boolean {
+    for (const tab of this.tracker.all()) {
+      for (const scope of scopesOf(tab)) {
+        if (siteSettingsOf({ sites }, scope.site ?? null)?.keepClean) continue;
+        if (belongsToTab(entry.cookie, scope, now)) return true;
+      }
+    }
+    return false;
   }
 
   /** The cookies of this site's open tabs that its policy removes (when the user turns it on). */
@@ -114,7 +129,9 @@ export class SiteCleaner {
         for (const entry of cookiesOfTab(this.mirror, scope, now)) {
           if (seen.has(entry.key)) continue;
           seen.add(entry.key);
-          if (this.verdictInTab(entry, tab, sites, includeUnknown, now)) out.push(entry);
+          if (this.verdictInTab(entry, tab, sites, includeUnknown, now) && !this.usedElsewhere(entry, sites, now)) {
+            out.push(entry);
+          }
         }
       }
     }

@@ -246,6 +246,27 @@ describe('keeping a site clean', () => {
     expect(browser.cookies.all().map((c) => `${c.name}@${c.storeId}`)).toEqual(['_gid@0']);
   });
 
+  it('leaves a cookie that a tab of a site not kept clean also uses, until that tab closes', async () => {
+    const { browser, worker } = await cleanShop();
+    const other = browser.openTab('https://news.test/');
+    browser.loadResource(other, 'https://adnet.test/px.gif');
+    await settle(worker);
+    await browser.cookies.set(cookieOn('adnet.test', 'IDE'));
+    await browser.cookies.set(cookieOn('shop.test', '_ga'));
+    await settle(worker);
+    // The shop's own analytics cookie goes; the ad network's, which the news tab uses too, stays.
+    expect(names(browser)).toEqual(['IDE']);
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: { ...CLEAN, keepClean: false } });
+    await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: CLEAN });
+    await settle(worker);
+    expect(names(browser)).toEqual(['IDE']);
+    browser.closeTab(other);
+    await settle(worker);
+    await browser.cookies.set(cookieOn('adnet.test', 'IDE'));
+    await settle(worker);
+    expect(names(browser)).toEqual([]);
+  });
+
   it('stops when the user turns it off', async () => {
     const { browser, worker } = await cleanShop();
     await ask(browser, 'setSiteSettings', { site: 'shop.test', settings: { ...CLEAN, keepClean: false } });
