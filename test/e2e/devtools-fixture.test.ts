@@ -399,6 +399,55 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.close();
   });
 
+  it('names the active cell for screen readers, Left and Right move between columns; the headers are one Tab stop', async () => {
+    page = await open('cookies=40');
+    const grid = page.getByRole('grid');
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const activeCell = () =>
+      page.evaluate(() => {
+        const id = document.activeElement?.getAttribute('aria-activedescendant');
+        const cell = id ? document.getElementById(id) : null;
+        const row = cell?.closest('[role=row]');
+        return cell && row
+          ? {
+              role: cell.getAttribute('role'),
+              col: cell.getAttribute('aria-colindex'),
+              row: row.getAttribute('aria-rowindex'),
+              selected: row.getAttribute('aria-selected'),
+            }
+          : null;
+      });
+    await expect.poll(activeCell).toEqual({ role: 'gridcell', col: '3', row: '2', selected: 'true' });
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(activeCell).toEqual({ role: 'gridcell', col: '2', row: '2', selected: 'true' });
+    // Left and Right do not move the row.
+    expect(await page.locator('.body-row[aria-selected="true"]').count()).toBe(1);
+
+    const focused = () =>
+      page.evaluate(() => ({
+        className: document.activeElement?.className,
+        column: (document.activeElement as HTMLElement).dataset.column,
+      }));
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ className: 'sort-button', column: 'name' });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const third = await focused();
+    expect(third.className).toBe('sort-button');
+    expect(third.column).not.toBe('name');
+    // One Tab stop for all fifteen headers: Tab leaves the header row, and coming back lands on the
+    // header used last.
+    await page.keyboard.press('Tab');
+    expect((await focused()).className).not.toBe('sort-button');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toEqual(third);
+    expect(await page.locator('.sort-button[tabindex="0"]').count()).toBe(1);
+    await page.close();
+  });
+
   it('sorts with Enter and Space on a column header while a row is active', async () => {
     page = await open('cookies=40');
     await page.getByRole('grid').focus();

@@ -1,5 +1,5 @@
 // biome-ignore-all lint/a11y/useSemanticElements: rows of a virtualised grid are placed absolutely, which table layout cannot do; ARIA roles carry the semantics.
-// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which names the active row with aria-activedescendant (the ARIA grid pattern).
+// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which names the active cell with aria-activedescendant (the ARIA grid pattern).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LiveRow } from '../change-tracker';
 import type { Column } from '../columns';
@@ -32,14 +32,16 @@ interface Props {
   onOpen(): void;
 }
 
-function rowId(index: number): string {
-  return `cookie-row-${index}`;
+function cellId(row: number, column: number): string {
+  return `cookie-cell-${row}-${column}`;
 }
 
 /**
  * The cookie table: an ARIA grid of rows, only the rows near the viewport in the DOM. The grid
- * itself holds focus and points at the active row with aria-activedescendant, so focus survives
- * rows being recycled while scrolling and live updates.
+ * itself holds focus and points at the active cell (the active row, in the column Left and Right
+ * move through) with aria-activedescendant, so focus survives rows being recycled while scrolling
+ * and live updates. The column headers' sort buttons are one Tab stop: Left and Right move between
+ * them, as in any toolbar.
  */
 export function CookieGrid({
   rows,
@@ -65,6 +67,18 @@ export function CookieGrid({
     OVERSCAN,
   );
   const active = activeIndex(selection, order);
+  const [activeColumn, setActiveColumn] = useState(0);
+  const column = Math.min(activeColumn, columns.length - 1);
+  // The header's one Tab stop: the header button used last, else the sorted column's.
+  const [headerFocus, setHeaderFocus] = useState<number | null>(null);
+  const headerStop = Math.min(
+    columns.length - 1,
+    headerFocus ??
+      Math.max(
+        0,
+        columns.findIndex((c) => c.id === sort.column),
+      ),
+  );
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -126,6 +140,12 @@ export function CookieGrid({
       case 'PageUp':
         go(Math.max(0, from - pageRows));
         break;
+      case 'ArrowRight':
+        setActiveColumn(Math.min(columns.length - 1, column + 1));
+        break;
+      case 'ArrowLeft':
+        setActiveColumn(Math.max(0, column - 1));
+        break;
       case 'Home':
         go(0);
         break;
@@ -160,6 +180,17 @@ export function CookieGrid({
     event.preventDefault();
   };
 
+  const onHeaderKeyDown = (event: KeyboardEvent, at: number) => {
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: columns.length - 1 };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(columns.length - 1, to));
+    setHeaderFocus(next);
+    const row = (event.currentTarget as HTMLElement).closest('.head-row');
+    row?.querySelectorAll<HTMLButtonElement>('.sort-button')[next]?.focus();
+  };
+
   // One listener for every row: rows come and go as the grid scrolls.
   const onClick = (event: MouseEvent) => {
     const row = (event.target as Element).closest<HTMLElement>('[data-key]');
@@ -181,7 +212,7 @@ export function CookieGrid({
         aria-rowcount={rows.length + 1}
         aria-colcount={columns.length}
         aria-multiselectable="true"
-        aria-activedescendant={active >= 0 && active >= start && active < end ? rowId(active) : undefined}
+        aria-activedescendant={active >= 0 && active >= start && active < end ? cellId(active, column) : undefined}
         onKeyDown={onKeyDown}
         onClick={onClick}
         style={{ width: `${width}px`, '--grid-columns': templateColumns }}
@@ -202,8 +233,13 @@ export function CookieGrid({
                   <button
                     type="button"
                     class="sort-button"
+                    tabIndex={i === headerStop ? 0 : -1}
                     title={t('panelSortBy', t(column.title))}
-                    onClick={() => onSort(column.id)}
+                    onClick={() => {
+                      setHeaderFocus(i);
+                      onSort(column.id);
+                    }}
+                    onKeyDown={(event) => onHeaderKeyDown(event, i)}
                     data-column={column.id}
                   >
                     <span class="cell-text">{t(column.title)}</span>
@@ -227,7 +263,6 @@ export function CookieGrid({
             return (
               <div
                 key={index % SLOTS}
-                id={rowId(index)}
                 role="row"
                 aria-rowindex={index + 2}
                 aria-selected={selected}
@@ -236,18 +271,17 @@ export function CookieGrid({
                 data-key={record.key}
                 data-change={change ?? undefined}
               >
-                {columns.map((column, i) => (
+                {columns.map((c, i) => (
                   <div
-                    key={column.id}
+                    key={c.id}
+                    id={cellId(index, i)}
                     role="gridcell"
                     aria-colindex={i + 1}
-                    class={column.numeric ? 'cell numeric' : 'cell'}
-                    data-column={column.id}
+                    class={`${c.numeric ? 'cell numeric' : 'cell'}${index === active && i === column ? ' is-active-cell' : ''}`}
+                    data-column={c.id}
                   >
-                    {column.id === 'category' && (
-                      <span class={`swatch cat-${record.label.category}`} aria-hidden="true" />
-                    )}
-                    <span class="cell-text">{column.text(record)}</span>
+                    {c.id === 'category' && <span class={`swatch cat-${record.label.category}`} aria-hidden="true" />}
+                    <span class="cell-text">{c.text(record)}</span>
                     {i === 0 && change && <span class="visually-hidden"> ({t(CHANGE_TEXT[change])})</span>}
                   </div>
                 ))}
