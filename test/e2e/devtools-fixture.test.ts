@@ -336,6 +336,20 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.close();
   });
 
+  it('says which other companies list a cookie', async () => {
+    page = await open('cookies=30');
+    const shared = makeRecord(
+      { ...records[0].cookie, name: '_ga_shared_fixture' },
+      { ...records[0].label, alsoListedBy: ['Creatio', 'Deskpro'] },
+    );
+    await page.evaluate((r) => (globalThis as unknown as FixtureWindow).panelFixture.upsert([r]), shared);
+    const row = page.locator(`[role=row][data-key="${shared.key.replaceAll('"', '\\"')}"]`);
+    await row.click();
+    const fact = page.getByTestId('detail').locator('dt', { hasText: 'Also listed by' });
+    await expect.poll(() => fact.locator('xpath=following-sibling::dd[1]').textContent()).toBe('Creatio, Deskpro');
+    await page.close();
+  });
+
   it('keeps the focus where it was when copying falls back to a hidden text field', async () => {
     page = await open('cookies=30');
     await page.locator('.body-row').first().click();

@@ -109,6 +109,7 @@ export function DetailPane({ record, change, selectedCount, busy, onRemove, copy
           <Fact term={t('panelColSource')}>{labelBasis(label.source, label.confidence)}</Fact>
           {label.entryId && <Fact term={t('panelDetailEntry')}>{label.entryId}</Fact>}
           {label.listedBy && <Fact term={t('panelDetailListedBy')}>{label.listedBy}</Fact>}
+          {label.alsoListedBy && <Fact term={t('panelDetailAlsoListedBy')}>{label.alsoListedBy.join(', ')}</Fact>}
           {label.ambiguous && (
             <Fact term={t('panelDetailCandidates')}>
               {label.ambiguous.map((c) => `${c.vendor} (${categoryName(c.category)})`).join(', ')}
