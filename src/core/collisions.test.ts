@@ -101,7 +101,7 @@ describe('names shared by several vendors in the shipped catalog', () => {
   });
 
   it('gives a generic name on a foreign domain to the fallbacks: `token` reads as sign-in', () => {
-    expect(vendorsOf('token')).toEqual(['Adform', 'Xandr']);
+    expect(vendorsOf('token')).toEqual(['Adform', 'Reddit', 'Xandr']);
     const label = labeller.label({ name: 'token', domain: 'shop.example' }, onShop);
     expect(label).toMatchObject({ category: 'essential', source: 'heuristic', entryId: null });
     expect(label.reason).toContain('name contains `token`');
