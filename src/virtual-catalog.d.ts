@@ -1,4 +1,4 @@
 declare module 'virtual:catalog' {
-  import type { CatalogEntry } from './core/catalog-schema';
-  export const entries: CatalogEntry[];
+  import type { LabellingEntry } from './core/catalog-schema';
+  export const entries: LabellingEntry[];
 }

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../../src/core/catalog-schema';
+import type { CatalogEntry, LabellingEntry } from '../../src/core/catalog-schema';
 import { partyOf } from '../../src/core/domains';
 import { createLabeller } from '../../src/core/label';
 import { cookieLifetime } from '../../src/core/lifetime';
@@ -37,7 +37,7 @@ function instance(pattern: string, rand: () => number): string {
 const UNKNOWN_SHAPES = ['session_', 'pref-', 'ab_test_', 'x', '__', 'wp-', 'sp_', 'tracking.', ''];
 
 /** A realistic mix: 45% exact catalog names, 25% pattern instances, 30% names we do not know. */
-export function generateCookies(entries: readonly CatalogEntry[], count: number, seed = 42): CookieLike[] {
+export function generateCookies(entries: readonly LabellingEntry[], count: number, seed = 42): CookieLike[] {
   const rand = rng(seed);
   const names = entries.filter((e) => e.name !== undefined).map((e) => e.name as string);
   const patterns = entries.filter((e) => e.pattern !== undefined).map((e) => e.pattern as string);

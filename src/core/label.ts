@@ -1,4 +1,4 @@
-import type { CatalogEntry } from './catalog-schema';
+import type { LabellingEntry } from './catalog-schema';
 import { partyOf, siteHost } from './domains';
 import { cookieLifetime } from './lifetime';
 import { compileMatcher, type Match, type Matcher } from './matcher';
@@ -42,12 +42,12 @@ export interface LabellerOptions {
   fallbacks?: readonly Fallback[];
 }
 
-const ORIGIN_WORDS: Record<CatalogEntry['origin'], string> = {
+const ORIGIN_WORDS: Record<LabellingEntry['origin'], string> = {
   'vendor-documentation': 'vendor documentation',
   'open-cookie-database': 'Open Cookie Database',
 };
 
-export function createLabeller(entries: readonly CatalogEntry[], options: LabellerOptions = {}): Labeller {
+export function createLabeller(entries: readonly LabellingEntry[], options: LabellerOptions = {}): Labeller {
   const matcher = compileMatcher(entries);
   const fallbacks = options.fallbacks ?? [];
   return {

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from './catalog-schema';
+import type { LabellingEntry } from './catalog-schema';
 import { isSameOrSubdomain } from './domains';
 import { type CompiledPattern, compilePattern } from './patterns';
 
@@ -11,7 +11,7 @@ import { type CompiledPattern, compilePattern } from './patterns';
 export type MatchKind = 'exact' | 'exact-nocase' | 'pattern';
 
 export interface Match {
-  entry: CatalogEntry;
+  entry: LabellingEntry;
   kind: MatchKind;
   /** Literal characters the match rests on: the whole name for exact matches. */
   literalLength: number;
@@ -20,7 +20,7 @@ export interface Match {
 }
 
 interface PatternEntry {
-  entry: CatalogEntry;
+  entry: LabellingEntry;
   pattern: CompiledPattern;
 }
 
@@ -40,13 +40,13 @@ export interface Matcher {
  * latter still compete, since an entry on the cookie's own domain outranks the exact spelling.
  */
 interface NameHits {
-  exact: CatalogEntry[];
-  otherCase: CatalogEntry[];
+  exact: LabellingEntry[];
+  otherCase: LabellingEntry[];
 }
 
-export function compileMatcher(entries: readonly CatalogEntry[]): Matcher {
+export function compileMatcher(entries: readonly LabellingEntry[]): Matcher {
   const exact = new Map<string, NameHits>();
-  const nocase = new Map<string, CatalogEntry[]>();
+  const nocase = new Map<string, LabellingEntry[]>();
   const prefixRoot = new TrieNode();
   const suffixRoot = new TrieNode();
   // Patterns with no literal at either end (`*_spring_*`): rare, checked one by one.
@@ -100,12 +100,12 @@ function testItems(items: PatternEntry[], name: string, cookieDomain: string, ou
   }
 }
 
-function toMatch(entry: CatalogEntry, kind: MatchKind, literalLength: number, cookieDomain: string): Match {
+function toMatch(entry: LabellingEntry, kind: MatchKind, literalLength: number, cookieDomain: string): Match {
   const domainMatch = entry.domains.length === 0 ? null : entry.domains.some((d) => isSameOrSubdomain(cookieDomain, d));
   return { entry, kind, literalLength, domainMatch };
 }
 
-function push(map: Map<string, CatalogEntry[]>, key: string, entry: CatalogEntry): void {
+function push(map: Map<string, LabellingEntry[]>, key: string, entry: LabellingEntry): void {
   const list = map.get(key);
   if (list) list.push(entry);
   else map.set(key, [entry]);

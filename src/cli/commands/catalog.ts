@@ -1,5 +1,5 @@
 import { entries as bundled } from 'virtual:catalog';
-import { type CatalogEntry, CatalogError, validateCatalog } from '../../core/catalog-schema';
+import { type CatalogEntry, CatalogError, type LabellingEntry, validateCatalog } from '../../core/catalog-schema';
 import { CATEGORIES } from '../../core/types';
 import { parseArgs } from '../args';
 import { type CliIO, fileErrorText, UsageError } from '../io';
@@ -68,7 +68,7 @@ async function loadFolder(dir: string): Promise<CatalogEntry[]> {
   return validateCatalog(files);
 }
 
-export function catalogStats(entries: readonly CatalogEntry[]) {
+export function catalogStats(entries: readonly LabellingEntry[]) {
   const byCategory = Object.fromEntries(CATEGORIES.filter((c) => c !== 'unknown').map((c) => [c, 0])) as Record<
     string,
     number
