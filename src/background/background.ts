@@ -19,7 +19,6 @@ import { ReadyGate } from './ready-gate';
 import { SettingsStore } from './settings';
 import { SiteCleaner } from './site-cleaner';
 import { StorageWriter } from './storage-writer';
-import { DEFAULT_STORE } from './tab-cookies';
 import { TabTracker } from './tab-tracker';
 import { storeOfTab, TabViews } from './tab-view';
 import { realTimers, type Timers } from './timers';
@@ -146,7 +145,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   async function readBrowser(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const stores = await api.cookies.getAllCookieStores();
-      const storeIds = new Set([DEFAULT_STORE, ...stores.map((s) => s.id)]);
+      const storeIds = new Set([api.cookies.defaultStoreId, ...stores.map((s) => s.id)]);
       const cookies = await Promise.all(
         [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
       );
@@ -165,7 +164,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     tracker.retain(new Set(open.map((t) => t.id)));
     await Promise.all(
       open.map(async (tab) => {
-        const storeId = storeOfTab(stores, tab.id);
+        const storeId = storeOfTab(stores, tab.id, api.cookies.defaultStoreId);
         const known = tracker.get(tab.id);
         if (known) {
           if (known.storeId === null) tracker.setStore(tab.id, storeId);
@@ -193,7 +192,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       api.cookies
         .getAllCookieStores()
         .then((stores) => {
-          tracker.setStore(tabId, storeOfTab(stores, tabId));
+          tracker.setStore(tabId, storeOfTab(stores, tabId, api.cookies.defaultStoreId));
           // The cleaner leaves a tab's cookies alone while its store is unknown: catch up now.
           const tab = tracker.get(tabId);
           for (const site of new Set([tab?.site, tab?.pendingSite])) {

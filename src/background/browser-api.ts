@@ -57,6 +57,11 @@ export interface CookieStore {
 }
 
 export interface CookiesApi {
+  /**
+   * The store of ordinary tabs: `0` in Chromium, `firefox-default` in Firefox. It is used for a tab
+   * whose store is not known yet, and read even when no tab is open.
+   */
+  readonly defaultStoreId: string;
   getAll(query: CookieQuery): Promise<BrowserCookie[]>;
   /** Resolves with whatever the browser reports; callers verify with `getAll`, never trust this. */
   set(details: CookieSetDetails): Promise<unknown>;

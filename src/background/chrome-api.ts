@@ -1,10 +1,17 @@
 import type { BrowserCookie } from '../shared/protocol';
 import type { BrowserApi, PortLike, TabInfo } from './browser-api';
 
-/** The real browser behind the worker's interfaces. Chrome 120+ returns promises from every call used. */
+/**
+ * The real browser behind the worker's interfaces: Chrome 120+ (`chrome.*`) or Firefox 128+
+ * (`browser.*`, the same calls); both return promises from every call used.
+ */
 export function chromeApi(): BrowserApi {
+  const chrome = (globalThis as { browser?: typeof globalThis.chrome }).browser ?? globalThis.chrome;
+  // Firefox names its ordinary cookie store differently, and serves extension pages from moz-extension:.
+  const firefox = chrome.runtime.getURL('').startsWith('moz-extension:');
   return {
     cookies: {
+      defaultStoreId: firefox ? 'firefox-default' : '0',
       getAll: (query) => chrome.cookies.getAll(query) as Promise<BrowserCookie[]>,
       set: (details) => chrome.cookies.set(details),
       remove: (target) => chrome.cookies.remove(target),

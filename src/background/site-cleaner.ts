@@ -126,7 +126,7 @@ export class SiteCleaner {
     for (const tab of this.tracker.all()) {
       for (const scope of scopesOf(tab)) {
         if (scope.site !== site || scope.storeId === null) continue;
-        for (const entry of cookiesOfTab(this.mirror, scope, now)) {
+        for (const entry of cookiesOfTab(this.mirror, scope, now, scope.storeId)) {
           if (seen.has(entry.key)) continue;
           seen.add(entry.key);
           if (this.verdictInTab(entry, tab, sites, includeUnknown, now) && !this.usedElsewhere(entry, sites, now)) {
@@ -151,12 +151,13 @@ export class SiteCleaner {
       const policy = siteSettingsOf({ sites }, site ?? null);
       // Until the tab's cookie store is known, a cookie of the same name in another profile's store
       // (incognito, or the normal one) could be taken for this tab's: wait; a sweep follows the lookup.
-      if (!site || !policy?.keepClean || scope.storeId === null || !belongsToTab(entry.cookie, scope, now)) continue;
+      const storeId = scope.storeId;
+      if (!site || !policy?.keepClean || storeId === null || !belongsToTab(entry.cookie, scope, now)) continue;
       const context = { topLevelUrl: scope.url ?? undefined, now };
       // A name several vendors use is settled by the vendors on the tab, as the popup settles it:
       // the cleaner must not remove what the popup shows as an allowed vendor's cookie.
       const label = labelForTab(entry, this.labeller, context, () =>
-        vendorsSeen(cookiesOfTab(this.mirror, scope, now)),
+        vendorsSeen(cookiesOfTab(this.mirror, scope, now, storeId)),
       );
       if (shouldClean(entry.cookie, label, policy, includeUnknown)) return { site, category: label.category };
     }

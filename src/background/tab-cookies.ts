@@ -11,9 +11,6 @@ import { webHost } from './tab-tracker';
  * yet are left out.
  */
 
-/** The default cookie store; incognito tabs have another. */
-export const DEFAULT_STORE = '0';
-
 export interface TabScope {
   url: string | null;
   /** The registrable domain of `url`, when the caller has it already. */
@@ -22,8 +19,9 @@ export interface TabScope {
   storeId: string | null;
 }
 
-export function cookiesOfTab(mirror: CookieMirror, tab: TabScope, now: number): MirrorEntry[] {
-  const storeId = tab.storeId ?? DEFAULT_STORE;
+/** `defaultStore` stands in for a tab whose store is not known yet (the browser's ordinary one). */
+export function cookiesOfTab(mirror: CookieMirror, tab: TabScope, now: number, defaultStore: string): MirrorEntry[] {
+  const storeId = tab.storeId ?? defaultStore;
   const out: MirrorEntry[] = [];
   const seen = new Set<string>();
   const take = (entry: MirrorEntry) => {
@@ -48,9 +46,12 @@ export function cookiesOfTab(mirror: CookieMirror, tab: TabScope, now: number): 
   return out;
 }
 
-/** The same rule for one cookie, for the hot path (cleaning on every cookie set). */
+/**
+ * The same rule for one cookie, for the hot path (cleaning on every cookie set). A tab whose store
+ * is not known yet may be in any store: the cleaner, the only caller, keeps a cookie when in doubt.
+ */
 export function belongsToTab(cookie: BrowserCookie, tab: TabScope, now: number): boolean {
-  if (cookie.storeId !== (tab.storeId ?? DEFAULT_STORE) || isExpired(cookie, now)) return false;
+  if ((tab.storeId !== null && cookie.storeId !== tab.storeId) || isExpired(cookie, now)) return false;
   if (cookie.partitionKey) {
     const site = topSite(tab);
     return site !== null && partitionSite(cookie.partitionKey) === site;

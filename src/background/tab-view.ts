@@ -6,7 +6,7 @@ import type { BrowserApi, CookieStore, TabInfo } from './browser-api';
 import type { CookieMirror, MirrorEntry } from './cookie-mirror';
 import type { TabSnapshot } from './live-ports';
 import type { SettingsStore } from './settings';
-import { cookiesOfTab, DEFAULT_STORE, topSite } from './tab-cookies';
+import { cookiesOfTab, topSite } from './tab-cookies';
 import { labelsForTab } from './tab-labels';
 import { type TabState, type TabTracker, webHost } from './tab-tracker';
 
@@ -44,7 +44,8 @@ export class TabViews {
     const status = statusOf(tab);
     if (status !== 'ok') return { tab, url, site: null, status, entries: [], labels: [] };
     const now = this.now();
-    const entries = cookiesOfTab(this.mirror, { url, hosts: state.hosts, storeId: state.storeId }, now).sort(byPlace);
+    const scope = { url, hosts: state.hosts, storeId: state.storeId };
+    const entries = cookiesOfTab(this.mirror, scope, now, this.api.cookies.defaultStoreId).sort(byPlace);
     const labels = labelsForTab(entries, this.labeller, { topLevelUrl: url ?? undefined, now });
     return { tab, url, site: topSite({ url }), status, entries, labels };
   }
@@ -76,7 +77,7 @@ export class TabViews {
     // The same pages the popup shows no list for (the web store among them) get no count either.
     if (!state?.url || statusOf({ url: state.url }) !== 'ok') return null;
     const now = this.now();
-    const entries = cookiesOfTab(this.mirror, state, now);
+    const entries = cookiesOfTab(this.mirror, state, now, this.api.cookies.defaultStoreId);
     const { includeUnknown } = this.settings.get();
     const labels = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
     return labels.filter((l) => removableInOneClick(l.category, includeUnknown)).length;
@@ -94,7 +95,7 @@ export class TabViews {
         tab.id,
         tab.url || null,
         frames.map((f) => f.url),
-        storeOfTab(stores, tab.id),
+        storeOfTab(stores, tab.id, this.api.cookies.defaultStoreId),
       )
     );
   }
@@ -116,8 +117,9 @@ export function statusOf(tab: Pick<TabInfo, 'url' | 'pendingUrl'>): TabStatus {
   return 'ok';
 }
 
-export function storeOfTab(stores: readonly CookieStore[], tabId: number): string {
-  return stores.find((s) => s.tabIds.includes(tabId))?.id ?? DEFAULT_STORE;
+/** The store that lists the tab; a tab no store lists yet is in the browser's ordinary one. */
+export function storeOfTab(stores: readonly CookieStore[], tabId: number, defaultStore: string): string {
+  return stores.find((s) => s.tabIds.includes(tabId))?.id ?? defaultStore;
 }
 
 function byPlace(a: MirrorEntry, b: MirrorEntry): number {

@@ -87,8 +87,8 @@ export class FakeBrowser {
   };
   private messageListeners: MessageListener[] = [];
 
-  constructor(options: { now?: () => number } = {}) {
-    this.cookies = new FakeCookieStore({ now: options.now });
+  constructor(options: { now?: () => number; defaultStoreId?: string } = {}) {
+    this.cookies = new FakeCookieStore({ now: options.now, defaultStoreId: options.defaultStoreId });
   }
 
   /** The interfaces a worker gets. */
@@ -150,14 +150,14 @@ export class FakeBrowser {
       url: '',
       active: false,
       windowId: 1,
-      incognito: (options.storeId ?? '0') !== '0',
+      incognito: (options.storeId ?? this.cookies.defaultStoreId) !== this.cookies.defaultStoreId,
       frames: [],
       documentId: null,
       nextDocumentId: null,
     });
-    const store = this.cookies.stores.find((s) => s.id === (options.storeId ?? '0'));
+    const store = this.cookies.stores.find((s) => s.id === (options.storeId ?? this.cookies.defaultStoreId));
     if (store) store.tabIds.push(id);
-    else this.cookies.stores.push({ id: options.storeId ?? '0', tabIds: [id] });
+    else this.cookies.stores.push({ id: options.storeId ?? this.cookies.defaultStoreId, tabIds: [id] });
     if (options.active ?? true) this.activate(id);
     if (url) this.navigate(id, url);
     return id;

@@ -32,6 +32,8 @@ export interface FakeCookieStoreOptions {
   /** Seconds since the epoch. */
   now?: () => number;
   stores?: CookieStore[];
+  /** The browser's default store: `0` in Chromium, `firefox-default` in Firefox. */
+  defaultStoreId?: string;
 }
 
 export class FakeCookieStore implements CookiesApi {
@@ -46,15 +48,29 @@ export class FakeCookieStore implements CookiesApi {
   /** Every call, for tests that check what the worker asked the browser to do. */
   readonly calls: Array<{ method: string; args: unknown }> = [];
 
+  readonly defaultStoreId: string;
+
   constructor(options: FakeCookieStoreOptions = {}) {
     this.now = options.now ?? (() => Date.now() / 1000);
-    this.stores = options.stores ?? [{ id: '0', tabIds: [] }];
+    this.defaultStoreId = options.defaultStoreId ?? '0';
+    this.stores = options.stores ?? [{ id: this.defaultStoreId, tabIds: [] }];
+  }
+
+  /**
+   * A store id that does not exist is an error, as in Chromium (Firefox answers with no cookies):
+   * either way, a worker that asks for one has the wrong idea of the browser's stores.
+   */
+  private checkStore(storeId: string): void {
+    if (storeId !== this.defaultStoreId && !this.stores.some((s) => s.id === storeId)) {
+      throw new Error(`Invalid cookie store id: "${storeId}"`);
+    }
   }
 
   async getAll(query: CookieQuery): Promise<BrowserCookie[]> {
     this.calls.push({ method: 'getAll', args: query });
     await tick();
-    const storeId = query.storeId ?? '0';
+    const storeId = query.storeId ?? this.defaultStoreId;
+    this.checkStore(storeId);
     const found = [...this.cookies.values()]
       .filter(
         (c) =>
@@ -92,7 +108,7 @@ export class FakeCookieStore implements CookiesApi {
     await tick();
     const url = new URL(target.url);
     const host = url.hostname;
-    const storeId = target.storeId ?? '0';
+    const storeId = target.storeId ?? this.defaultStoreId;
     for (const [key, c] of this.named(target.name)) {
       if (c.storeId !== storeId || this.stubborn.has(key)) continue;
       if (!samePartition(c.partitionKey, target.partitionKey)) continue;
@@ -170,9 +186,9 @@ export class FakeCookieStore implements CookiesApi {
     const secureSource = url.protocol === 'https:';
     // IPv6 hosts keep their brackets, as Chromium keeps them in the cookie's domain.
     const host = url.hostname;
-    const storeId = details.storeId ?? '0';
+    const storeId = details.storeId ?? this.defaultStoreId;
     const fail = (why: string) => new Error(`Failed to parse or set cookie named "${details.name}": ${why}`);
-    if (!this.stores.some((s) => s.id === storeId) && storeId !== '0') throw fail('no such cookie store');
+    this.checkStore(storeId);
     if (details.secure && !secureSource) throw fail('a Secure cookie needs an https URL');
     if (details.sameSite === 'no_restriction' && !details.secure) throw fail('SameSite=None needs Secure');
     if (details.partitionKey && !details.secure) throw fail('Partitioned needs Secure');

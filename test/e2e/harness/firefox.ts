@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../vite.config';
+
+/**
+ * Firefox ESR with the Firefox build of the extension, driven over WebDriver BiDi (puppeteer-core;
+ * no browser download: Debian's `firefox-esr`). `npm test` builds dist-firefox/ first.
+ */
+
+export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist-firefox');
+
+const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'];
+
+export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH points at ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('No Firefox found. Install it (Debian: `apt-get install -y firefox-esr`) or set FIREFOX_PATH.');
+  }
+  return found;
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The moz-extension:// origin of the installed add-on. */
+  origin: string;
+  /** Opens an extension page (path from the build's root) in a new tab, by way of `via`, a web page. */
+  openExtensionPage(path: string, via: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * `hosts` resolve to 127.0.0.1 inside this Firefox (`network.dns.localDomains`), so tests can use
+ * real site names on a local server. WebDriver BiDi may not navigate to moz-extension:// URLs, so
+ * the copy the test installs lets web pages open the popup (web_accessible_resources): a page of
+ * the test server then navigates there. The shipped build has no such entry.
+ */
+export async function launchFirefoxWithExtension(hosts: readonly string[]): Promise<FirefoxWithExtension> {
+  const dir = mkdtempSync(join(tmpdir(), 'cookie-inspector-firefox-'));
+  cpSync(FIREFOX_DIST, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.web_accessible_resources = [{ resources: ['src/popup/index.html'], matches: ['<all_urls>'] }];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'network.dns.localDomains': hosts.join(','),
+    },
+  });
+  const installed = await browser.installExtension(dir);
+  if (installed !== GECKO_ID) throw new Error(`Firefox installed ${installed}, not ${GECKO_ID}`);
+  const origin = `moz-extension://${uuid}`;
+  return {
+    browser,
+    origin,
+    async openExtensionPage(path, via) {
+      const page = await browser.newPage();
+      await page.goto(via);
+      await page.evaluate((url) => {
+        location.href = url;
+      }, `${origin}/${path}`);
+      await page.waitForFunction((o) => location.origin === o, { polling: 50 }, origin);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
