@@ -4,7 +4,7 @@ import type { Label } from '../../../src/core/types';
 import type { BrowserCookie, HistoryBatch, SiteSettings } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { flushEvents, settle, startWorker } from '../../fakes/worker';
-import { ask, cookieOn } from './helpers';
+import { ask, cookieOn, storedCookie } from './helpers';
 
 const CLEAN: SiteSettings = { keepClean: true, allowedVendors: [], allowedCookies: [] };
 
@@ -278,18 +278,7 @@ describe('keeping a site clean', () => {
 });
 
 describe('the cleaning policy', () => {
-  const cookie: BrowserCookie = {
-    name: 'c',
-    value: '',
-    domain: '.shop.test',
-    path: '/',
-    secure: true,
-    httpOnly: false,
-    sameSite: 'lax',
-    hostOnly: false,
-    session: true,
-    storeId: '0',
-  };
+  const cookie = storedCookie('c', '.shop.test', { value: '' });
   const label = (category: Label['category'], vendor: string | null = null): Label => ({
     category,
     vendor,

@@ -1,5 +1,5 @@
 import type { CookieSetDetails } from '../../../src/background/browser-api';
-import type { RequestKind, RequestOf, ResponseOf, TabView } from '../../../src/shared/protocol';
+import type { BrowserCookie, RequestKind, RequestOf, ResponseOf, TabView } from '../../../src/shared/protocol';
 import type { FakeBrowser } from '../../fakes/fake-browser';
 
 /** A request from the popup; throws the worker's error text when it answers with one. */
@@ -28,6 +28,23 @@ export function cookieOn(host: string, name: string, extra: Partial<CookieSetDet
     secure: true,
     httpOnly: false,
     sameSite: 'no_restriction',
+    storeId: '0',
+    ...extra,
+  };
+}
+
+/** A cookie as the browser reports it: a Secure, Lax session cookie of the default store. */
+export function storedCookie(name: string, domain: string, extra: Partial<BrowserCookie> = {}): BrowserCookie {
+  return {
+    name,
+    value: '1',
+    domain,
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    hostOnly: !domain.startsWith('.'),
+    session: true,
     storeId: '0',
     ...extra,
   };

@@ -7,6 +7,7 @@ import { labelsForTab } from '../../../src/background/tab-labels';
 import { createLabeller } from '../../../src/core/label';
 import type { BrowserCookie } from '../../../src/shared/protocol';
 import { testLabeller } from '../../fakes/test-labeller';
+import { storedCookie } from './helpers';
 
 const labeller = testLabeller();
 
@@ -81,18 +82,7 @@ describe('labels as a tab sees them', () => {
 
   it('takes the words of the company on the tab that lists a cookie (Creatio for Google’s `_ga`)', () => {
     const real = createLabeller(loadCatalog(resolve(import.meta.dirname, '../../../data')));
-    const cookie = (name: string): BrowserCookie => ({
-      name,
-      value: '1',
-      domain: '.crm.test',
-      path: '/',
-      secure: true,
-      httpOnly: false,
-      sameSite: 'lax',
-      hostOnly: false,
-      session: true,
-      storeId: '0',
-    });
+    const cookie = (name: string) => storedCookie(name, '.crm.test');
     const labelsOf = (names: string[]) => {
       const mirror = new CookieMirror(real, () => 0);
       mirror.replaceAll(names.map(cookie));
