@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { findExecutable } from './find-executable';
 
 /**
  * Finds and launches a real Chromium with the built extension loaded. Shared by the end-to-end
@@ -29,14 +30,7 @@ export class ChromiumNotFoundError extends Error {
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.CHROME_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH points at ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new ChromiumNotFoundError();
-  return found;
+  return findExecutable('CHROME_PATH', CANDIDATES, () => new ChromiumNotFoundError(), env);
 }
 
 export interface LaunchOptions {

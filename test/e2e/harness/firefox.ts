@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findExecutable } from '../../../src/node/find-executable';
 import { GECKO_ID } from '../../../vite.config';
 
 /**
@@ -15,16 +16,9 @@ export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist-firefox'
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'];
 
 export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH points at ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error('No Firefox found. Install it (Debian: `apt-get install -y firefox-esr`) or set FIREFOX_PATH.');
-  }
-  return found;
+  const notFound = () =>
+    new Error('No Firefox found. Install it (Debian: `apt-get install -y firefox-esr`) or set FIREFOX_PATH.');
+  return findExecutable('FIREFOX_PATH', CANDIDATES, notFound, env);
 }
 
 export interface FirefoxWithExtension {
