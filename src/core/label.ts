@@ -197,9 +197,8 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
   }
   if (top.length > 1 && distinctVendors(top).length > 1) return ambiguous(top, party, observed);
   const best = top.length === 1 ? top[0] : preferredListing(top, context);
-  const otherListings = [
-    ...new Set(top.flatMap((m) => (m !== best && m.entry.listedBy ? [m.entry.listedBy] : []))),
-  ].sort();
+  // Labelling runs on every cookie event; nearly always one entry matches and there is nothing to list.
+  const otherListings = top.length > 1 ? otherListingsOf(top, best) : [];
 
   const { entry } = best;
   let confidence = baseConfidence(best);
@@ -220,6 +219,13 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
     ...(entry.identifiable !== undefined ? { identifiable: entry.identifiable } : {}),
     ...(entry.inferred ? { inferred: true } : {}),
   };
+}
+
+/** The companies besides `best`'s that list the same cookie, for `alsoListedBy`. */
+function otherListingsOf(top: Match[], best: Match): string[] {
+  const names = new Set<string>();
+  for (const m of top) if (m !== best && m.entry.listedBy) names.add(m.entry.listedBy);
+  return [...names].sort();
 }
 
 /**
