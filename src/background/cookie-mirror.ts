@@ -131,6 +131,8 @@ export class CookieMirror {
         confidence: 0,
         entryId: null,
         reason: `could not be labelled: ${(error as Error).message}`,
+        ifDeleted: 'unknown',
+        ifDeletedReason: 'it could not be labelled',
       };
     }
   }

@@ -1,4 +1,5 @@
 import { type CookieIdentity, cookieKey } from '../core/cookie-key';
+import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
 import { registrableDomain } from '../core/domains';
 import type { Label } from '../core/types';
 import type { SiteSettings } from '../shared/protocol';
@@ -7,7 +8,6 @@ import type { Deletions, DeletionTarget } from './deletions';
 import type { Handlers } from './message-router';
 import { parseSiteSettings, type SettingsStore } from './settings';
 import type { TabCookies, TabViews } from './tab-view';
-import { removableInOneClick } from './tab-view';
 import type { UndoHistory } from './undo-history';
 
 /** What the worker answers to each request of the protocol (payloads are validated before). */
@@ -28,7 +28,7 @@ export function createHandlers({ views, deletions, settings, history, mirror, sw
       const t = await views.read(tabId);
       const { includeUnknown } = settings.get();
       return deletions.deleteBatch(
-        targetsOf(t, (l) => removableInOneClick(l.category, includeUnknown)),
+        targetsOf(t, (l) => removableInOneClick(l, includeUnknown)),
         t.site,
       );
     },
@@ -45,7 +45,7 @@ export function createHandlers({ views, deletions, settings, history, mirror, sw
     deleteCategory: async ({ tabId, category }) => {
       const t = await views.read(tabId);
       return deletions.deleteBatch(
-        targetsOf(t, (l) => l.category === category),
+        targetsOf(t, (l) => removableWithCategory(l, category)),
         t.site,
       );
     },

@@ -1,4 +1,4 @@
-import { cookieHost } from '../core/domains';
+import { cleaningKeeps } from '../core/cleaning-policy';
 import type { Labeller } from '../core/label';
 import type { Category, Label } from '../core/types';
 import { type BrowserCookie, type SiteSettings, siteSettingsOf } from '../shared/protocol';
@@ -15,15 +15,9 @@ import type { TabState, TabTracker } from './tab-tracker';
  * kept clean and labels only cookies that belong to such a tab.
  */
 
-/** The policy itself: never essential, unknown only if the user said so, exceptions respected. */
+/** The site's policy (src/core/deletion-policy.ts), for a site that is kept clean. */
 export function shouldClean(cookie: BrowserCookie, label: Label, site: SiteSettings, includeUnknown: boolean): boolean {
-  if (!site.keepClean || label.category === 'essential') return false;
-  if (label.category === 'unknown' && !includeUnknown) return false;
-  if (label.vendor && site.allowedVendors.includes(label.vendor)) return false;
-  // A name the page could not settle may be the allowed vendor's: when in doubt, keep it.
-  if (label.ambiguous?.some((c) => site.allowedVendors.includes(c.vendor))) return false;
-  const host = cookieHost(cookie.domain);
-  return !site.allowedCookies.some((c) => c.name === cookie.name && cookieHost(c.domain) === host);
+  return site.keepClean && cleaningKeeps(cookie, label, site, includeUnknown) === null;
 }
 
 export interface CleaningVerdict {

@@ -1,5 +1,5 @@
 import { partyOf } from '../core/domains';
-import type { Labeller } from '../core/label';
+import { atParty, type Labeller } from '../core/label';
 import { cookieLifetime } from '../core/lifetime';
 import type { Label, Lifetime } from '../core/types';
 import type { MirrorEntry } from './cookie-mirror';
@@ -70,11 +70,10 @@ function reuse(entry: MirrorEntry, context: TabContext): Label {
   const { label, cookie } = entry;
   // A lifetime read off the cookie counts down from when it was labelled; one from the catalog does not.
   const observed = sameLifetime(label.lifetime, cookieLifetime(cookie, entry.labelledAt));
-  return {
-    ...label,
-    party: partyOf(cookie.domain, context.topLevelUrl),
-    lifetime: observed ? cookieLifetime(cookie, context.now) : label.lifetime,
-  };
+  return atParty(
+    { ...label, lifetime: observed ? cookieLifetime(cookie, context.now) : label.lifetime },
+    partyOf(cookie.domain, context.topLevelUrl),
+  );
 }
 
 function sameLifetime(a: Lifetime, b: Lifetime): boolean {

@@ -1,6 +1,7 @@
 import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
-import type { Category, Label } from '../core/types';
+import { removableInOneClick } from '../core/deletion-policy';
+import type { Label } from '../core/types';
 import type { CookieRecord, TabStatus } from '../shared/protocol';
 import type { BrowserApi, CookieStore, TabInfo } from './browser-api';
 import type { CookieMirror, MirrorEntry } from './cookie-mirror';
@@ -80,7 +81,7 @@ export class TabViews {
     const entries = cookiesOfTab(this.mirror, state, now, this.api.cookies.defaultStoreId);
     const { includeUnknown } = this.settings.get();
     const labels = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
-    return labels.filter((l) => removableInOneClick(l.category, includeUnknown)).length;
+    return labels.filter((l) => removableInOneClick(l, includeUnknown)).length;
   }
 
   /** A tab the worker never saw load: what is on screen now (its page and frames) is all there is. */
@@ -99,11 +100,6 @@ export class TabViews {
       )
     );
   }
-}
-
-/** What "remove optional cookies" takes: never essential, unknown only when the user chose so. */
-export function removableInOneClick(category: Category, includeUnknown: boolean): boolean {
-  return category !== 'essential' && (category !== 'unknown' || includeUnknown);
 }
 
 const WEB_STORE = /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore)(\/|$)/;

@@ -1,6 +1,6 @@
 import { parseLifetime } from './lifetime';
 import { compilePattern, isPattern } from './patterns';
-import { type Category, type DeclaredParty, type Lifetime, PARTIES } from './types';
+import { type Category, type DeclaredParty, IF_DELETED, type IfDeleted, type Lifetime, PARTIES } from './types';
 
 /**
  * The catalog's file format and its validation. Each JSON file in `data/` describes the cookies of
@@ -9,6 +9,13 @@ import { type Category, type DeclaredParty, type Lifetime, PARTIES } from './typ
  */
 
 export const ENTRY_CATEGORIES = ['essential', 'functional', 'analytics', 'marketing'] as const;
+/** What a catalog entry may say deleting the cookie does; `unknown` is the labeller's word, not the catalog's. */
+export const ENTRY_IF_DELETED = IF_DELETED.filter((v): v is Exclude<IfDeleted, 'unknown'> => v !== 'unknown');
+export type EntryIfDeleted = Exclude<IfDeleted, 'unknown'>;
+/** The categories an entry may take when it is seen from another site (a sign-in cookie that also tracks). */
+export const EMBEDDED_CATEGORIES = ['analytics', 'marketing'] as const;
+export type EmbeddedCategory = (typeof EMBEDDED_CATEGORIES)[number];
+
 export const ORIGINS = ['vendor-documentation', 'open-cookie-database'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
@@ -24,6 +31,8 @@ export interface RawEntry {
   lifetime: string;
   party: DeclaredParty;
   domains?: string[];
+  ifDeleted?: EntryIfDeleted;
+  embeddedCategory?: EmbeddedCategory;
   identifiable?: boolean;
   inferred?: boolean;
   vendorCategory?: string;
@@ -53,6 +62,13 @@ export interface CatalogEntry {
   lifetime: Lifetime;
   party: DeclaredParty;
   domains: string[];
+  /** What deleting it does, where the documentation says so; otherwise the labeller's rules decide. */
+  ifDeleted?: EntryIfDeleted;
+  /**
+   * The category the cookie has on another site's tab: a sign-in cookie that also recognises the
+   * person on every site that embeds the platform. On its own site it is `category`.
+   */
+  embeddedCategory?: EmbeddedCategory;
   identifiable?: boolean;
   inferred?: boolean;
   vendorCategory?: string;
@@ -91,6 +107,8 @@ const ENTRY_FIELDS = new Set<string>([
   'lifetime',
   'party',
   'domains',
+  'ifDeleted',
+  'embeddedCategory',
   'identifiable',
   'inferred',
   'vendorCategory',
@@ -197,6 +215,16 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
         }
       }
     }
+    if (raw.ifDeleted !== undefined && !ENTRY_IF_DELETED.includes(raw.ifDeleted as EntryIfDeleted)) {
+      bad(`unknown "ifDeleted" ${JSON.stringify(raw.ifDeleted)} (use ${ENTRY_IF_DELETED.join(', ')})`);
+    }
+    if (raw.embeddedCategory !== undefined) {
+      if (!EMBEDDED_CATEGORIES.includes(raw.embeddedCategory as EmbeddedCategory)) {
+        bad(`"embeddedCategory" must be one of ${EMBEDDED_CATEGORIES.join(', ')}`);
+      } else if (raw.category !== 'essential' && raw.category !== 'functional') {
+        bad('"embeddedCategory" is for an essential or functional cookie that also tracks where it is embedded');
+      }
+    }
     for (const flag of ['identifiable', 'inferred', 'generic'] as const) {
       if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') bad(`"${flag}" must be true or false`);
     }
@@ -235,6 +263,8 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
     };
     if (hasName) entry.name = raw.name as string;
     else entry.pattern = raw.pattern as string;
+    if (raw.ifDeleted !== undefined) entry.ifDeleted = raw.ifDeleted as EntryIfDeleted;
+    if (raw.embeddedCategory !== undefined) entry.embeddedCategory = raw.embeddedCategory as EmbeddedCategory;
     if (raw.vendor !== undefined && raw.vendor !== vendor) entry.listedBy = vendor as string;
     for (const flag of ['identifiable', 'inferred', 'generic'] as const) {
       if (raw[flag] !== undefined) entry[flag] = raw[flag] as boolean;

@@ -1,5 +1,6 @@
 import type { LabellingEntry } from './catalog-schema';
 import { partyOf, siteHost } from './domains';
+import { combine, entryConsequence, fallbackConsequence } from './if-deleted';
 import { cookieLifetime } from './lifetime';
 import { compileMatcher, type Match, type Matcher } from './matcher';
 import type { Candidate, Category, CookieLike, Label, LabelContext, LabelSource, Party } from './types';
@@ -67,6 +68,7 @@ export function createLabeller(entries: readonly LabellingEntry[], options: Labe
           if (tracker) {
             return {
               ...tracker,
+              ...fallbackConsequence(tracker.category, listed.purpose, cookie, party),
               purpose: listed.purpose,
               reason: `${tracker.reason}; the name is ${listed.vendor}'s server cookie, which on this domain serves ${tracker.vendor ?? 'that service'}, not the site you visit`,
               lifetime: listed.lifetime,
@@ -80,6 +82,7 @@ export function createLabeller(entries: readonly LabellingEntry[], options: Labe
         const elsewhere = usable[0].entry;
         return {
           ...owner,
+          ...fallbackConsequence(owner.category, owner.purpose, { ...cookie, name }, party),
           reason: `${owner.reason}; the catalog knows the name only from ${elsewhere.vendor} on ${elsewhere.domains.join(' or ')}`,
           lifetime: observed,
           party,
@@ -87,8 +90,12 @@ export function createLabeller(entries: readonly LabellingEntry[], options: Labe
         };
       }
       const found = consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);
-      if (found) return { ...found, lifetime: observed, party, entryId: null };
+      if (found) {
+        const consequence = fallbackConsequence(found.category, found.purpose, { ...cookie, name, domain }, party);
+        return { ...found, ...consequence, lifetime: observed, party, entryId: null };
+      }
       return {
+        ...fallbackConsequence('unknown', null, { ...cookie, name, domain }, party),
         category: 'unknown',
         vendor: null,
         purpose: null,
@@ -204,7 +211,7 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
   let confidence = baseConfidence(best);
   if (entry.inferred) confidence *= 0.9;
   if (decidedByPage) confidence *= 0.9;
-  return {
+  const label: Label = {
     category: entry.category,
     vendor: entry.vendor,
     purpose: entry.purpose,
@@ -218,6 +225,27 @@ function fromMatches(matches: Match[], context: LabelContext, party: Party, obse
     ...(otherListings.length > 0 ? { alsoListedBy: otherListings } : {}),
     ...(entry.identifiable !== undefined ? { identifiable: entry.identifiable } : {}),
     ...(entry.inferred ? { inferred: true } : {}),
+    ...entryConsequence(entry),
+    ...(entry.embeddedCategory ? { embedded: { home: entry.category, elsewhere: entry.embeddedCategory } } : {}),
+  };
+  return entry.embeddedCategory ? atParty(label, party) : label;
+}
+
+/**
+ * The label of a sign-in cookie that also tracks, for the tab it is seen on: on its own site it is
+ * what it is there (essential); on another site's tab, it is how its platform recognises the person
+ * there. What deleting it does is the same on every tab. Labels without `embedded` are unchanged.
+ */
+export function atParty(label: Label, party: Party): Label {
+  if (!label.embedded) return label.party === party ? label : { ...label, party };
+  const { alsoTracks: _previous, ...rest } = label;
+  if (party !== 'third') return { ...rest, party, category: label.embedded.home };
+  const who = label.vendor ?? 'its platform';
+  return {
+    ...rest,
+    party,
+    category: label.embedded.elsewhere,
+    alsoTracks: `${who} also recognises you on this site through it (${label.embedded.elsewhere})`,
   };
 }
 
@@ -254,6 +282,7 @@ function ambiguous(top: Match[], party: Party, observed: Label['lifetime']): Lab
   // disagree do not, and `unknown` is never deleted without the user's say-so.
   const agreed = categories.length === 1 ? categories[0] : null;
   return {
+    ...combine(top.map((m) => entryConsequence(m.entry))),
     category: agreed ?? 'unknown',
     vendor: null,
     purpose: agreed ? top[0].entry.purpose : null,

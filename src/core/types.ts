@@ -9,6 +9,23 @@ export type Category = (typeof CATEGORIES)[number];
 /** Every category except `essential` is optional in the product. */
 export type OptionalCategory = Exclude<Category, 'essential'>;
 
+/**
+ * What deleting a cookie does to the person, which matters more than its category: a marketing
+ * cookie can hold a sign-in, and an essential one can be harmless to lose. The first four are the
+ * consequences nobody should meet by surprise (see `deletion-policy.ts`).
+ */
+export const IF_DELETED = [
+  'signs-out',
+  'security-check',
+  'empties-cart',
+  'asks-consent',
+  'forgets-preference',
+  'resets-widget',
+  'nothing',
+  'unknown',
+] as const;
+export type IfDeleted = (typeof IF_DELETED)[number];
+
 export const PARTIES = ['first', 'third', 'either'] as const;
 /** Where a catalog entry says the cookie is set. */
 export type DeclaredParty = (typeof PARTIES)[number];
@@ -74,6 +91,10 @@ export interface Label {
   entryId: string | null;
   /** One sentence a person understands: why this label. */
   reason: string;
+  /** What deleting the cookie does (signs you out, asks for consent again, nothing you would notice ...). */
+  ifDeleted: IfDeleted;
+  /** Why we think so: the vendor's documentation, or the rule that gave it. */
+  ifDeletedReason: string;
   /** Present when several vendors use this name and nothing decided between them. */
   ambiguous?: Candidate[];
   /** The company whose documentation lists the cookie, when it is not the one that sets it. */
@@ -83,6 +104,13 @@ export interface Label {
    * used instead when one of them is seen on the page, so the label depends on the page.
    */
   alsoListedBy?: string[];
+  /**
+   * A sign-in cookie that also recognises the person wherever its platform is embedded: its
+   * category on its own site and on other sites' tabs. `category` is the one for the label's party.
+   */
+  embedded?: { home: Category; elsewhere: Category };
+  /** On another site's tab, what the cookie also does there ("Facebook also recognises you on this site through it"). */
+  alsoTracks?: string;
   /** True or false when the vendor says whether the cookie may hold identifiable data. */
   identifiable?: boolean;
   /** True when the vendor gives no category and ours is inferred from the described use. */

@@ -1,4 +1,5 @@
-import type { Category } from '../core/types';
+import { oneClickKeeps } from '../core/deletion-policy';
+import type { Category, IfDeleted } from '../core/types';
 import type { CookieRecord } from '../shared/protocol';
 
 export interface CookieSummary {
@@ -6,10 +7,22 @@ export interface CookieSummary {
   byCategory: Record<Category, number>;
   /** Everything but essential. */
   optional: number;
-  /** What one click removes: optional cookies, unknown ones only when the user opted in. */
+  /** What one click removes (src/core/deletion-policy.ts), so the count on the button is honest. */
   removable: number;
+  /**
+   * Optional cookies one click keeps because deleting them has a consequence (signs you out, ...),
+   * grouped by vendor and consequence so the person can choose them knowingly.
+   */
+  keptForConsequence: KeptGroup[];
   thirdParty: number;
   partitioned: number;
+}
+
+export interface KeptGroup {
+  /** The vendor, or null for cookies nothing identifies (each kept for what it looks like). */
+  vendor: string | null;
+  ifDeleted: IfDeleted;
+  records: CookieRecord[];
 }
 
 export function emptyCounts(): Record<Category, number> {
@@ -20,23 +33,29 @@ export function summarize(records: readonly CookieRecord[], includeUnknown: bool
   const byCategory = emptyCounts();
   let thirdParty = 0;
   let partitioned = 0;
-  for (const { cookie, label } of records) {
+  let removable = 0;
+  const kept = new Map<string, KeptGroup>();
+  for (const record of records) {
+    const { cookie, label } = record;
     byCategory[label.category]++;
     if (label.party === 'third') thirdParty++;
     if (cookie.partitionKey) partitioned++;
+    const keeps = oneClickKeeps(label, includeUnknown);
+    if (keeps === null) removable++;
+    else if (keeps === 'consequence' && label.category !== 'essential') {
+      const id = `${label.vendor ?? ''}\u0000${label.ifDeleted}`;
+      const group = kept.get(id) ?? { vendor: label.vendor, ifDeleted: label.ifDeleted, records: [] };
+      group.records.push(record);
+      kept.set(id, group);
+    }
   }
-  const optional = records.length - byCategory.essential;
   return {
     total: records.length,
     byCategory,
-    optional,
-    removable: includeUnknown ? optional : optional - byCategory.unknown,
+    optional: records.length - byCategory.essential,
+    removable,
+    keptForConsequence: [...kept.values()],
     thirdParty,
     partitioned,
   };
-}
-
-/** Whether one-click removal takes this cookie; mirrors the worker's rule so the count on the button is honest. */
-export function isRemovable(category: Category, includeUnknown: boolean): boolean {
-  return category !== 'essential' && (includeUnknown || category !== 'unknown');
 }

@@ -13,7 +13,8 @@ import type {
 } from '../shared/protocol';
 import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
-import { emptyCounts, isRemovable } from './cookie-summary';
+import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
+import { emptyCounts } from './cookie-summary';
 import { identity } from './tab-store';
 
 /**
@@ -159,7 +160,7 @@ export class FakeClient implements Client {
         const view = this.mustView(tabId);
         return this.delete(
           tabId,
-          view.cookies.filter((r) => isRemovable(r.label.category, this.settings.includeUnknown)),
+          view.cookies.filter((r) => removableInOneClick(r.label, this.settings.includeUnknown)),
         );
       }
       case 'deleteCookies': {
@@ -176,7 +177,7 @@ export class FakeClient implements Client {
         const view = this.mustView(tabId);
         return this.delete(
           tabId,
-          view.cookies.filter((r) => r.label.category === category),
+          view.cookies.filter((r) => removableWithCategory(r.label, category)),
         );
       }
       case 'undo': {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxWithExtension, launchFirefoxWithExtension } from './harness/firefox';
+import { type FirefoxWithExtension, launchFirefoxWithExtension, waitUntil } from './harness/firefox';
 
 /**
  * The Firefox build in a real Firefox ESR: the background event page mirrors and labels the cookies
@@ -82,7 +82,7 @@ describe('the Firefox build in Firefox', () => {
   it('labels a tab’s cookies, removes the optional ones in one click, undoes it, and keeps the site clean', async () => {
     const shop = await firefox.browser.newPage();
     await shop.goto(`http://${SHOP}:${port}/`);
-    await shop.waitForFunction(() => (document.getElementById('px') as HTMLImageElement).complete, { polling: 50 });
+    await waitUntil(shop, () => (document.getElementById('px') as HTMLImageElement | null)?.complete === true, null);
 
     const popup = await firefox.openExtensionPage('src/popup/index.html', `http://${SHOP}:${port}/blank`);
     await expect
@@ -110,8 +110,7 @@ describe('the Firefox build in Firefox', () => {
     expect(await text(popup, 'count-marketing')).toBe('2');
     expect(await text(popup, 'remove-optional')).toBe('Remove 3 optional cookies');
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await popup.setViewport({ width: 400, height: 600 });
-    await popup.screenshot({ path: `${SCREENSHOTS}/firefox-popup.png` });
+    await popup.screenshot({ path: `${SCREENSHOTS}/firefox-popup.png`, clip: { x: 0, y: 0, width: 400, height: 600 } });
 
     await popup.click('[data-testid="remove-optional"]');
     await expect.poll(() => text(popup, 'outcome')).toContain('Removed 3 cookies');
@@ -137,7 +136,7 @@ describe('the Firefox build in Firefox', () => {
     await expect.poll(() => browserCookies(popup)).toEqual(['sid@shop.test firefox-default']);
     await expect.poll(() => cleanedAutomatically(popup)).toBe(3);
     await shop.reload();
-    await shop.waitForFunction(() => (document.getElementById('px') as HTMLImageElement).complete, { polling: 50 });
+    await waitUntil(shop, () => (document.getElementById('px') as HTMLImageElement | null)?.complete === true, null);
     // The site really set them again (nothing came from a cache), and they went again.
     expect(hits.get(`${SHOP}/`)).toBe(2);
     expect(hits.get(`${ADS}/pixel`)).toBe(2);

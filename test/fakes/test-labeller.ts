@@ -93,6 +93,14 @@ const FILES = [
       cookies: [
         { name: 'sid', category: 'essential', purpose: 'Keeps you signed in.', lifetime: 'session', party: 'first' },
         {
+          name: 'lb',
+          category: 'essential',
+          purpose: 'Sends your requests to the same server.',
+          lifetime: 'session',
+          party: 'first',
+          ifDeleted: 'nothing',
+        },
+        {
           name: 'lang',
           category: 'functional',
           purpose: 'Remembers your language.',

@@ -61,6 +61,8 @@ export function makeLabel(overrides: Partial<Label> = {}): Label {
     confidence: 0.95,
     entryId: 'acme/_acme',
     reason: 'exact name in the catalog (Acme, vendor documentation)',
+    ifDeleted: 'nothing',
+    ifDeletedReason: 'analytics cookies only serve the site and its partners',
     ...overrides,
   };
 }

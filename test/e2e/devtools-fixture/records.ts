@@ -1,3 +1,4 @@
+import { fromText } from '../../../src/core/if-deleted';
 import type { Category, Label, Party } from '../../../src/core/types';
 import type { BrowserCookie, CookieRecord } from '../../../src/shared/protocol';
 
@@ -45,6 +46,7 @@ export function fixtureLabel(vendor: string | null, category: Category, purpose:
     confidence: vendor ? 0.95 : 0,
     entryId: vendor ? `${vendor.toLowerCase().replace(/\W+/g, '-')}/cookie` : null,
     reason: vendor ? `exact name in the catalog (${vendor}, vendor documentation)` : 'not in the catalog',
+    ...fromText(category, purpose || null, ''),
   };
 }
 

@@ -9,6 +9,13 @@ import { GECKO_ID } from '../../../vite.config';
 /**
  * Firefox ESR with the Firefox build of the extension, driven over WebDriver BiDi (puppeteer-core;
  * no browser download: Debian's `firefox-esr`). `npm test` builds dist-firefox/ first.
+ *
+ * Which Firefox a fresh machine gets moves from day to day (ESR 140 one day, 153 the next), so the
+ * harness uses only the BiDi commands every supported ESR knows: no `waitForFunction` (Puppeteer
+ * builds its predicate with `Function()` inside the page, which an extension page's CSP forbids),
+ * no `setViewport` (newer Puppeteer sends `emulation.setScreenOrientationOverride` with it, which
+ * ESR 140 does not know). Waiting is polling `page.evaluate` from Node (`waitUntil`); the window
+ * size is set once, at launch.
  */
 
 export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist-firefox');
@@ -19,6 +26,33 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
   const notFound = () =>
     new Error('No Firefox found. Install it (Debian: `apt-get install -y firefox-esr`) or set FIREFOX_PATH.');
   return findExecutable('FIREFOX_PATH', CANDIDATES, notFound, env);
+}
+
+const WINDOW = { width: 1280, height: 800 };
+
+/**
+ * Polls `predicate` in the page from Node until it returns true. `page.evaluate` runs the function
+ * through BiDi's `script.callFunction`, which an extension page's CSP allows.
+ */
+export async function waitUntil(
+  page: Page,
+  predicate: (arg: string | null) => boolean,
+  arg: string | null,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(predicate, arg)) return;
+      last = null;
+    } catch (e) {
+      // A navigation in flight destroys the context the call ran in: try again.
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`waitUntil timed out after ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
 }
 
 export interface FirefoxWithExtension {
@@ -49,6 +83,9 @@ export async function launchFirefoxWithExtension(hosts: readonly string[]): Prom
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
+    // No per-page viewport emulation (see above): the window itself has the size screenshots want.
+    defaultViewport: null,
+    args: [`--width=${WINDOW.width}`, `--height=${WINDOW.height}`],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'network.dns.localDomains': hosts.join(','),
@@ -66,7 +103,7 @@ export async function launchFirefoxWithExtension(hosts: readonly string[]): Prom
       await page.evaluate((url) => {
         location.href = url;
       }, `${origin}/${path}`);
-      await page.waitForFunction((o) => location.origin === o, { polling: 50 }, origin);
+      await waitUntil(page, (o) => location.origin === o, origin);
       return page;
     },
     async close() {

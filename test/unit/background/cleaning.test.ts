@@ -1,3 +1,4 @@
+import { fromText } from '../../../src/core/if-deleted';
 import { describe, expect, it } from 'vitest';
 import { shouldClean } from '../../../src/background/site-cleaner';
 import type { Label } from '../../../src/core/types';
@@ -190,7 +191,7 @@ describe('keeping a site clean', () => {
 
   it('decides again when a queued removal runs: turned off meanwhile, the cookie stays', async () => {
     const { browser, worker, tab } = await cleanShop();
-    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await browser.cookies.set(cookieOn('shop.test', 'lb'));
     await settle(worker);
     const set = browser.cookies.set.bind(browser.cookies);
     let release!: () => void;
@@ -199,7 +200,7 @@ describe('keeping a site clean', () => {
     });
     browser.cookies.set = async (details) => {
       // The user's one-click removal is slow: everything queued behind it waits.
-      if (details.name === 'sid') await held;
+      if (details.name === 'lb') await held;
       return set(details);
     };
     const removal = ask(browser, 'deleteCategory', { tabId: tab, category: 'essential' });
@@ -289,6 +290,7 @@ describe('the cleaning policy', () => {
     confidence: 1,
     entryId: null,
     reason: '',
+    ...fromText(category, null, 'c'),
   });
 
   it('never removes essential cookies, unknown ones only when chosen, and honours exceptions', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupRecords, matchesQuery } from '../../../src/ui/cookie-groups';
-import { isRemovable, summarize } from '../../../src/ui/cookie-summary';
+import { summarize } from '../../../src/ui/cookie-summary';
 import { record, sampleRecords } from './records';
 
 describe('summarize', () => {
@@ -16,9 +16,21 @@ describe('summarize', () => {
   it('counts unknown cookies as removable only when the user opted in', () => {
     expect(summarize(sampleRecords(), false).removable).toBe(4);
     expect(summarize(sampleRecords(), true).removable).toBe(5);
-    expect(isRemovable('unknown', false)).toBe(false);
-    expect(isRemovable('unknown', true)).toBe(true);
-    expect(isRemovable('essential', true)).toBe(false);
+  });
+
+  it('keeps a sign-in cookie that is also a tracker, and groups it by vendor for the person to choose', () => {
+    const records = [
+      record('c_user', 'marketing', { domain: '.facebook.com' }, { vendor: 'Meta', ifDeleted: 'signs-out' }),
+      record('xs', 'marketing', { domain: '.facebook.com' }, { vendor: 'Meta', ifDeleted: 'signs-out' }),
+      record('fr', 'marketing', { domain: '.facebook.com' }, { vendor: 'Meta', ifDeleted: 'nothing' }),
+      record('sess', 'unknown', {}, { ifDeleted: 'signs-out' }),
+    ];
+    const s = summarize(records, true);
+    expect(s.removable).toBe(1);
+    expect(s.keptForConsequence.map((g) => [g.vendor, g.ifDeleted, g.records.map((r) => r.cookie.name)])).toEqual([
+      ['Meta', 'signs-out', ['c_user', 'xs']],
+      [null, 'signs-out', ['sess']],
+    ]);
   });
 
   it('handles a tab without cookies', () => {

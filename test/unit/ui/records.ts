@@ -1,3 +1,4 @@
+import { fromText } from '../../../src/core/if-deleted';
 import type { Category, Label } from '../../../src/core/types';
 import type { BrowserCookie, CookieRecord, TabView } from '../../../src/shared/protocol';
 
@@ -30,6 +31,7 @@ export function label(category: Category, overrides: Partial<Label> = {}): Label
     confidence: category === 'unknown' ? 0 : 0.95,
     entryId: null,
     reason: `listed as ${category}`,
+    ...fromText(category, category === 'unknown' ? null : `A ${category} cookie`, ''),
     ...overrides,
   };
 }
