@@ -1,14 +1,18 @@
-import { cookieAppliesToHost, siteOfUrl } from '../core/domains';
+import { cookieAppliesToHost, registrableDomain, siteOfUrl } from '../core/domains';
 import type { BrowserCookie } from '../shared/protocol';
 import type { CookieMirror, MirrorEntry } from './cookie-mirror';
 import { partitionSite } from './cookie-mirror';
 import { webHost } from './tab-tracker';
 
 /**
- * A tab's cookies: in the tab's cookie store, the unpartitioned cookies that would be sent to any
- * host the tab loaded something from (its page, frames and sub-resources), plus the partitioned
- * cookies whose partition is the tab's top-level site. Expired cookies the browser has not swept
- * yet are left out.
+ * A tab's cookies are the ones its pages can use: in the tab's cookie store, the unpartitioned
+ * cookies the browser would send to a host the tab loaded something from (its page, frames and
+ * sub-resources), plus the partitioned cookies whose partition is the tab's top-level site. From a
+ * page of another site, the browser sends only `SameSite=None` cookies: a page that merely loads
+ * `https://bank.example/favicon.ico` does not bring the bank's `SameSite=Lax` cookies into its tab,
+ * so keeping that page's site clean never reaches them. (A cookie without SameSite counts as Lax,
+ * as Chromium treats it; Firefox keeps such third-party cookies in a partition anyway.) Expired
+ * cookies the browser has not swept yet are left out.
  */
 
 export interface TabScope {
@@ -22,6 +26,7 @@ export interface TabScope {
 /** `defaultStore` stands in for a tab whose store is not known yet (the browser's ordinary one). */
 export function cookiesOfTab(mirror: CookieMirror, tab: TabScope, now: number, defaultStore: string): MirrorEntry[] {
   const storeId = tab.storeId ?? defaultStore;
+  const site = topSite(tab);
   const out: MirrorEntry[] = [];
   const seen = new Set<string>();
   const take = (entry: MirrorEntry) => {
@@ -33,11 +38,10 @@ export function cookiesOfTab(mirror: CookieMirror, tab: TabScope, now: number, d
     for (const domain of parentDomains(host)) {
       for (const entry of mirror.onHost(domain)) {
         if (seen.has(entry.key) || entry.cookie.storeId !== storeId || isExpired(entry.cookie, now)) continue;
-        if (cookieAppliesToHost(entry.cookie, host)) take(entry);
+        if (cookieAppliesToHost(entry.cookie, host) && sentFromSite(entry.cookie, site)) take(entry);
       }
     }
   }
-  const site = topSite(tab);
   if (site) {
     for (const entry of mirror.inPartition(site)) {
       if (!seen.has(entry.key) && entry.cookie.storeId === storeId && !isExpired(entry.cookie, now)) take(entry);
@@ -56,8 +60,19 @@ export function belongsToTab(cookie: BrowserCookie, tab: TabScope, now: number):
     const site = topSite(tab);
     return site !== null && partitionSite(cookie.partitionKey) === site;
   }
+  if (!sentFromSite(cookie, topSite(tab))) return false;
   for (const host of hostsOf(tab)) if (cookieAppliesToHost(cookie, host)) return true;
   return false;
+}
+
+/**
+ * Whether the browser sends this unpartitioned cookie from a page whose top-level site is `site`:
+ * always from the cookie's own site, from another site only when it is `SameSite=None`. With no
+ * site known (a tab still loading), the cookie counts.
+ */
+export function sentFromSite(cookie: Pick<BrowserCookie, 'domain' | 'sameSite'>, site: string | null): boolean {
+  if (site === null || cookie.sameSite === 'no_restriction') return true;
+  return registrableDomain(cookie.domain) === site;
 }
 
 export function isExpired(cookie: BrowserCookie, now: number): boolean {

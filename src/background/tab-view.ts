@@ -1,6 +1,6 @@
+import { removableInOneClick } from '../core/deletion-policy';
 import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
-import { removableInOneClick } from '../core/deletion-policy';
 import type { Label } from '../core/types';
 import type { CookieRecord, TabStatus } from '../shared/protocol';
 import type { BrowserApi, CookieStore, TabInfo } from './browser-api';

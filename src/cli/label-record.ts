@@ -13,6 +13,11 @@ export interface LabelRecord {
   source: Label['source'];
   confidence: number;
   reason: string;
+  /** What deleting it does: signs-out, security-check, empties-cart, asks-consent, forgets-preference, resets-widget, nothing or unknown. */
+  ifDeleted: Label['ifDeleted'];
+  ifDeletedReason: string;
+  /** On another site's tab: what the cookie also does there. */
+  alsoTracks?: string;
   entryId: string | null;
   listedBy?: string;
   alsoListedBy?: string[];
@@ -33,6 +38,9 @@ export function toLabelRecord(cookie: CookieLike, label: Label): LabelRecord {
     source: label.source,
     confidence: label.confidence,
     reason: label.reason,
+    ifDeleted: label.ifDeleted,
+    ifDeletedReason: label.ifDeletedReason,
+    ...(label.alsoTracks ? { alsoTracks: label.alsoTracks } : {}),
     entryId: label.entryId,
     ...(label.listedBy ? { listedBy: label.listedBy } : {}),
     ...(label.alsoListedBy ? { alsoListedBy: label.alsoListedBy } : {}),

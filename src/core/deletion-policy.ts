@@ -13,7 +13,12 @@ import type { Category, IfDeleted, Label } from './types';
  */
 
 /** Consequences nobody should meet by surprise. */
-export const SURPRISING: ReadonlySet<IfDeleted> = new Set(['signs-out', 'security-check', 'empties-cart', 'asks-consent']);
+export const SURPRISING: ReadonlySet<IfDeleted> = new Set([
+  'signs-out',
+  'security-check',
+  'empties-cart',
+  'asks-consent',
+]);
 
 export type KeepReason =
   /** The site needs it. */

@@ -46,7 +46,8 @@ const RULES: readonly TextRule[] = [
   },
   {
     ifDeleted: 'security-check',
-    purpose: /\bcsrf\b|\bxsrf\b|forger|\bbots?\b|captcha|fraud|firewall|attack|abuse|\bchallenge\b|web application firewall/,
+    purpose:
+      /\bcsrf\b|\bxsrf\b|forger|\bbots?\b|captcha|fraud|firewall|attack|abuse|\bchallenge\b|web application firewall/,
     words: ['csrf', 'xsrf', 'antiforgery', 'captcha', 'bm', 'abck', 'incap', 'px', 'cf'],
     contains: ['csrf', 'xsrf', 'verificationtoken', 'captcha'],
   },
@@ -82,7 +83,8 @@ const RULES: readonly TextRule[] = [
 // Analytics and advertising cookies cost nothing to lose, except the few whose documentation says
 // they also hold a sign-in (the Open Cookie Database files Google's SID under advertising).
 const SIGN_IN_IN_PURPOSE = /sign(ed|s)?[- ]?in\b|log(ged|s)?[- ]?in\b|\blogin\b|authenticat/;
-const NOT_SIGNED_IN = /\bnot (signed|logged)[- ]in\b|\bnon-(signed|logged)[- ]in\b|without (signing|logging) in|signed-out|logged-out/;
+const NOT_SIGNED_IN =
+  /\bnot (signed|logged)[- ]in\b|\bnon-(signed|logged)[- ]in\b|without (signing|logging) in|signed-out|logged-out/;
 
 const NAME_SIGN_IN_WORDS: ReadonlySet<string> = new Set([
   'session',
@@ -173,7 +175,10 @@ export function guessFromCookie(cookie: CookieLike, party: Party): Consequence |
   const lower = name.toLowerCase();
   const word = words.find((w) => NAME_SIGN_IN_WORDS.has(w)) ?? NAME_SIGN_IN_GLUED.find((g) => lower.includes(g));
   if (word) {
-    return { ifDeleted: 'signs-out', ifDeletedReason: `its name has "${word}", as sign-in and session cookies do; kept` };
+    return {
+      ifDeleted: 'signs-out',
+      ifDeletedReason: `its name has "${word}", as sign-in and session cookies do; kept`,
+    };
   }
   if (/^__(Host|Secure)-/.test(cookie.name)) {
     return {
@@ -226,5 +231,10 @@ export function combine(consequences: readonly Consequence[]): Consequence {
     if (COST_ORDER.indexOf(c.ifDeleted) < COST_ORDER.indexOf(best.ifDeleted)) best = c;
   }
   const agree = consequences.every((c) => c.ifDeleted === best.ifDeleted);
-  return agree ? best : { ifDeleted: best.ifDeleted, ifDeletedReason: `${best.ifDeletedReason}, for one of the vendors that use the name` };
+  return agree
+    ? best
+    : {
+        ifDeleted: best.ifDeleted,
+        ifDeletedReason: `${best.ifDeletedReason}, for one of the vendors that use the name`,
+      };
 }

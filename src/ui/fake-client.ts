@@ -1,3 +1,4 @@
+import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
 import type { Category } from '../core/types';
 import type {
   Client,
@@ -13,7 +14,6 @@ import type {
 } from '../shared/protocol';
 import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
-import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
 import { emptyCounts } from './cookie-summary';
 import { identity } from './tab-store';
 

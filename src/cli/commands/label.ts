@@ -24,11 +24,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   io.stdout(
     renderTable(
-      ['NAME', 'DOMAIN', 'CATEGORY', 'VENDOR', 'PARTY', 'LIFETIME', 'SOURCE', 'CONF', 'REASON'],
+      ['NAME', 'DOMAIN', 'CATEGORY', 'IF DELETED', 'VENDOR', 'PARTY', 'LIFETIME', 'SOURCE', 'CONF', 'REASON'],
       records.map((r) => [
         safeText(r.name, 40),
         safeText(r.domain, 30),
         r.category,
+        r.ifDeleted,
         safeText(r.vendor ?? '-', 28),
         r.party,
         r.lifetime,

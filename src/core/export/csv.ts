@@ -28,6 +28,8 @@ const COLUMNS: ReadonlyArray<[string, (c: LabelledCookie) => Cell]> = [
   ['label_source', ({ label }) => label.source],
   ['confidence', ({ label }) => label.confidence],
   ['reason', ({ label }) => label.reason],
+  ['if_deleted', ({ label }) => label.ifDeleted],
+  ['if_deleted_reason', ({ label }) => label.ifDeletedReason],
   ['entry_id', ({ label }) => label.entryId],
 ];
 

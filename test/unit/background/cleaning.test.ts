@@ -1,6 +1,6 @@
-import { fromText } from '../../../src/core/if-deleted';
 import { describe, expect, it } from 'vitest';
 import { shouldClean } from '../../../src/background/site-cleaner';
+import { fromText } from '../../../src/core/if-deleted';
 import type { Label } from '../../../src/core/types';
 import type { BrowserCookie, HistoryBatch, SiteSettings } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
@@ -27,6 +27,34 @@ const names = (browser: FakeBrowser) =>
     .sort();
 
 describe('keeping a site clean', () => {
+  it('never reaches a cookie the browser would not send from the site: another site’s SameSite=Lax cookie stays', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://news.test/');
+    // The page merely requests the bank's icon: the bank's Lax cookies are not sent with it.
+    browser.loadResource(tab, 'https://bank.test/favicon.ico', 'image');
+    browser.loadResource(tab, 'https://adnet.test/px.gif', 'image');
+    await browser.cookies.set(cookieOn('bank.test', 'lang', { sameSite: 'lax' }));
+    await browser.cookies.set(cookieOn('bank.test', '_ga', { sameSite: 'unspecified' }));
+    await browser.cookies.set(cookieOn('adnet.test', 'IDE', { sameSite: 'no_restriction' }));
+    await browser.cookies.set(cookieOn('news.test', '_ga', { sameSite: 'strict' }));
+    await settle(worker);
+    const view = await ask(browser, 'getTabView', { tabId: tab });
+    expect(view.cookies.map((r: { cookie: BrowserCookie }) => `${r.cookie.name}@${r.cookie.domain}`).sort()).toEqual([
+      'IDE@adnet.test',
+      '_ga@news.test',
+    ]);
+    await ask(browser, 'setSiteSettings', { site: 'news.test', settings: CLEAN });
+    await browser.cookies.set(cookieOn('bank.test', '_gid', { sameSite: 'lax' }));
+    await settle(worker);
+    expect(
+      browser.cookies
+        .all()
+        .map((c) => `${c.name}@${c.domain}`)
+        .sort(),
+    ).toEqual(['_ga@bank.test', '_gid@bank.test', 'lang@bank.test']);
+  });
+
   it('removes a non-essential cookie as soon as it is set, keeps essential and unknown ones', async () => {
     const { browser, worker } = await cleanShop();
     for (const [host, name] of [

@@ -218,6 +218,11 @@ describe('exact deletion', () => {
     await settle(worker);
     const report = await ask(browser, 'deleteCategory', { tabId: tab, category: 'essential' });
     expect(report.removed.essential).toBe(1);
-    expect(browser.cookies.all().map((c) => c.name).sort()).toEqual(['_ga', 'sid']);
+    expect(
+      browser.cookies
+        .all()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['_ga', 'sid']);
   });
 });

@@ -31,8 +31,22 @@ describe('Google sign-in (https://policies.google.com/technologies/cookies and p
     { name: '__Host-3PLSID', ...accounts, category: 'essential', ifDeleted: 'signs-out' },
     { name: '__Host-GAPS', ...accounts, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'ACCOUNT_CHOOSER', ...accounts, category: 'essential', ifDeleted: 'signs-out' },
-    { name: 'OSID', domain: 'mail.google.com', site: 'https://mail.google.com/', vendor: 'Google', category: 'essential', ifDeleted: 'signs-out' },
-    { name: '__Secure-OSID', domain: 'mail.google.com', site: 'https://mail.google.com/', vendor: 'Google', category: 'essential', ifDeleted: 'signs-out' },
+    {
+      name: 'OSID',
+      domain: 'mail.google.com',
+      site: 'https://mail.google.com/',
+      vendor: 'Google',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
+    {
+      name: '__Secure-OSID',
+      domain: 'mail.google.com',
+      site: 'https://mail.google.com/',
+      vendor: 'Google',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
     // The same sign-in set on youtube.com.
     { name: 'SID', ...youtube, category: 'essential', ifDeleted: 'signs-out' },
     { name: '__Secure-3PSID', ...youtube, category: 'essential', ifDeleted: 'signs-out' },
@@ -49,8 +63,22 @@ describe('Google consent and preferences (https://policies.google.com/technologi
     { name: 'SOCS', ...google, category: 'essential', ifDeleted: 'asks-consent' },
     { name: 'SOCS', ...youtube, category: 'essential', ifDeleted: 'asks-consent' },
     { name: 'CONSENT', ...google, category: 'essential', ifDeleted: 'asks-consent' },
-    { name: 'AEC', domain: '.google.com', site: 'https://www.google.com/', vendor: 'Google', category: 'essential', ifDeleted: 'security-check' },
-    { name: '__Secure-ENID', domain: '.google.com', site: 'https://www.google.com/', vendor: 'Google', category: 'functional', ifDeleted: 'forgets-preference' },
+    {
+      name: 'AEC',
+      domain: '.google.com',
+      site: 'https://www.google.com/',
+      vendor: 'Google',
+      category: 'essential',
+      ifDeleted: 'security-check',
+    },
+    {
+      name: '__Secure-ENID',
+      domain: '.google.com',
+      site: 'https://www.google.com/',
+      vendor: 'Google',
+      category: 'functional',
+      ifDeleted: 'forgets-preference',
+    },
   ]);
 });
 
@@ -96,13 +124,34 @@ describe('Amazon (no cookie names documented; public evidence)', () => {
 
 describe('Apple (no cookie names documented; https://github.com/fastlane/itc-api-docs/)', () => {
   vendorTable('apple', [
-    { name: 'myacinfo', domain: '.apple.com', site: 'https://account.apple.com/', vendor: 'Apple', category: 'essential', ifDeleted: 'signs-out' },
+    {
+      name: 'myacinfo',
+      domain: '.apple.com',
+      site: 'https://account.apple.com/',
+      vendor: 'Apple',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
   ]);
 });
 
 describe('Yahoo (no cookie names documented; public evidence)', () => {
   vendorTable('yahoo', [
-    { name: 'T', domain: '.yahoo.com', site: 'https://mail.yahoo.com/', vendor: 'Yahoo', category: 'essential', ifDeleted: 'signs-out' },
-    { name: 'Y', domain: '.yahoo.com', site: 'https://mail.yahoo.com/', vendor: 'Yahoo', category: 'essential', ifDeleted: 'signs-out' },
+    {
+      name: 'T',
+      domain: '.yahoo.com',
+      site: 'https://mail.yahoo.com/',
+      vendor: 'Yahoo',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
+    {
+      name: 'Y',
+      domain: '.yahoo.com',
+      site: 'https://mail.yahoo.com/',
+      vendor: 'Yahoo',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
   ]);
 });

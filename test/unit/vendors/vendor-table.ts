@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadCatalog } from '../../../scripts/lib/catalog-files';
 import { createLabeller } from '../../../src/core/label';
-import type { Category } from '../../../src/core/types';
+import type { Category, IfDeleted } from '../../../src/core/types';
 
 /**
  * Table tests for the vendor files transcribed from vendors' own documentation: each row is written
@@ -23,6 +23,8 @@ export interface VendorRow {
   site: string;
   vendor: string;
   category: Exclude<Category, 'unknown'>;
+  /** What deleting it does, where the document says so. */
+  ifDeleted?: IfDeleted;
 }
 
 /** One test per row: the catalog file `file` (its slug) decides the label, with the document's category. */
@@ -35,6 +37,7 @@ export function vendorTable(file: string, rows: readonly VendorRow[]): void {
     expect(label.entryId?.split('/')[0]).toBe(file);
     expect(label.vendor).toBe(row.vendor);
     expect(label.category).toBe(row.category);
+    if (row.ifDeleted) expect(label.ifDeleted).toBe(row.ifDeleted);
     expect(['exact', 'pattern']).toContain(label.source);
   });
 }
