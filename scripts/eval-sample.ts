@@ -5,7 +5,7 @@
  * repository; pass its path when it lives elsewhere.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -26,7 +26,13 @@ if (!existsSync(sample)) {
   );
   process.exit(2);
 }
-const result = spawnSync(process.execPath, [resolve(root, 'bin/cookie-inspector.js'), 'eval', sample, ...flags], {
+// The sign-in development set and our judgement of the sample are in the repository.
+const signIns = readdirSync(resolve(root, 'test/sign-in-set'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => resolve(root, 'test/sign-in-set', f));
+const judgement = resolve(root, 'test/cookieblock-judgement.json');
+const evalArgs = ['eval', sample, '--judgement', judgement, '--sign-ins', ...signIns, ...flags];
+const result = spawnSync(process.execPath, [resolve(root, 'bin/cookie-inspector.js'), ...evalArgs], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

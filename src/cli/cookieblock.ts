@@ -12,6 +12,8 @@ import { UsageError } from './io';
  */
 
 export interface LabelledCookie {
+  /** The sample's own key for the cookie. */
+  key: string;
   cookie: CookieLike;
   /** The tab's top-level page. */
   site: string;
@@ -60,7 +62,7 @@ export function parseCookieBlock(text: string, now: number): LabelledCookie[] {
         typeof seen.same_site === 'string' ? (SAME_SITE[seen.same_site.toLowerCase()] ?? 'unspecified') : undefined,
     };
     if (!session && typeof seen.expiry === 'number') cookie.expirationDate = now + seen.expiry;
-    out.push({ cookie, site: entry.first_party_domain, truth: LABELS[entry.label] });
+    out.push({ key, cookie, site: entry.first_party_domain, truth: LABELS[entry.label] });
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join('\n  ');

@@ -137,6 +137,7 @@ describe('parseCookieBlock', () => {
       1_000,
     );
     expect(item).toEqual({
+      key: 'n;.a.example;/;https://a.example/',
       cookie: {
         name: 'n',
         domain: '.a.example',
@@ -169,5 +170,67 @@ describe('parseCookieBlock', () => {
 
   it('refuses an empty sample', () => {
     expect(() => parseCookieBlock('{}', 0)).toThrow('no cookies');
+  });
+});
+
+describe('cookie-inspector eval: what deleting does', () => {
+  const rows = {
+    rows: [
+      {
+        platform: 'Facebook',
+        site: 'https://www.facebook.com/',
+        name: 'c_user',
+        domain: '.facebook.com',
+        kind: 'sign-in',
+        evidence: 'platform-documentation',
+        source: 'https://www.facebook.com/policies/cookies/',
+      },
+      {
+        platform: 'Facebook',
+        site: 'https://www.facebook.com/',
+        name: '_fbp',
+        domain: '.facebook.com',
+        kind: 'control',
+        evidence: 'platform-documentation',
+        source: 'https://www.facebook.com/policies/cookies/',
+      },
+    ],
+  };
+
+  it('reports the sign-in set: sign-ins kept on their site and embedded, controls removed', async () => {
+    const io = fakeIO(JSON.stringify(rows));
+    expect(await main(['eval', '--sign-ins', '-', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out()).signIns;
+    expect(report).toMatchObject({
+      rows: 2,
+      protectedCases: 2,
+      controlCases: 2,
+      protectedDeleted: [],
+      controlsKept: [],
+    });
+  });
+
+  it('reports the sample cookies judged to break something that one click would delete', async () => {
+    const judgement = {
+      judgements: {
+        'zz_csrf_probe;shop.example;/;https://shop.example/': { ifDeleted: 'security-check' },
+        'zz_lang_probe;shop.example;/;https://shop.example/': { ifDeleted: 'signs-out' },
+      },
+    };
+    const io = fakeIO(JSON.stringify(SAMPLE));
+    io.readInput = async (path) => (path === '-' ? JSON.stringify(SAMPLE) : JSON.stringify(judgement));
+    expect(await main(['eval', '-', '--judgement', 'j.json', '--json'], io)).toBe(0);
+    const { breakage } = JSON.parse(io.out());
+    expect(breakage.breaking).toBe(2);
+    // The language probe looks like a preference: one click takes it, and the report names it.
+    expect(breakage.deletedByDefault.map((d: { key: string }) => d.key)).toEqual([
+      'zz_lang_probe;shop.example;/;https://shop.example/',
+    ]);
+  });
+
+  it('refuses a broken sign-in set with the bad rows named', async () => {
+    const io = fakeIO(JSON.stringify({ rows: [{ platform: 'X', name: 'a' }] }));
+    expect(await main(['eval', '--sign-ins', '-'], io)).toBe(2);
+    expect(io.err()).toContain('row 0: "site" is missing');
   });
 });

@@ -86,7 +86,7 @@ const entra = { domain: 'login.microsoftonline.com', site: 'https://login.micros
 const live = { domain: '.live.com', site: 'https://login.live.com/', vendor: 'Microsoft' };
 
 describe('Microsoft (https://learn.microsoft.com/en-us/entra/identity/authentication/concept-authentication-web-browser-cookies)', () => {
-  vendorTable('microsoft', [
+  vendorTable('microsoft-accounts', [
     { name: 'ESTSAUTH', ...entra, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'ESTSAUTHPERSISTENT', ...entra, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'ESTSAUTHLIGHT', ...entra, category: 'essential', ifDeleted: 'security-check' },
@@ -102,23 +102,48 @@ describe('Microsoft (https://learn.microsoft.com/en-us/entra/identity/authentica
     { name: 'estsStateTransient', ...entra, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'estsStatePersistent', ...entra, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'MSFPC', ...entra, category: 'marketing', ifDeleted: 'nothing' },
+    { name: 'CCState', ...entra, category: 'essential', ifDeleted: 'nothing' },
     // https://learn.microsoft.com/en-us/previous-versions/ms817196(v=msdn.10) (.NET Passport cookies)
     { name: 'MSPAuth', ...live, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'MSPProf', ...live, category: 'essential', ifDeleted: 'signs-out' },
     // No platform documentation: Open Cookie Database.
     { name: 'WLSSC', ...live, category: 'essential', ifDeleted: 'signs-out' },
+    // No platform documentation: Firesheep's Windows Live handler (xpi/handlers/live.js).
+    { name: 'RPSTAuth', ...live, category: 'essential', ifDeleted: 'signs-out' },
+    // No platform documentation: BingImageCreator signs in to Bing with _U.
+    { name: '_U', domain: '.bing.com', site: 'https://www.bing.com/', vendor: 'Microsoft', category: 'essential', ifDeleted: 'signs-out' },
+    // No platform documentation: CVE-2015-1628 names OWA's canary cookie; no domains, Exchange sets it on customers' hosts too.
+    { name: 'X-OWA-CANARY', domain: 'outlook.live.com', site: 'https://outlook.live.com/mail/', vendor: 'Microsoft', category: 'essential', ifDeleted: 'security-check' },
+    { name: 'X-OWA-CANARY', domain: 'mail.contoso.example', site: 'https://mail.contoso.example/owa/', vendor: 'Microsoft', category: 'essential', ifDeleted: 'security-check' },
   ]);
 });
 
 const amazon = { domain: '.amazon.com', site: 'https://www.amazon.com/', vendor: 'Amazon' };
+const amazonUk = { domain: '.amazon.co.uk', site: 'https://www.amazon.co.uk/', vendor: 'Amazon' };
+const amazonDe = { domain: '.amazon.de', site: 'https://www.amazon.de/', vendor: 'Amazon' };
 
-describe('Amazon (no cookie names documented; public evidence)', () => {
-  vendorTable('amazon', [
+describe('Amazon (no cookie names documented; public evidence: Firesheep, Paladion, amazon-orders, amazon_photos)', () => {
+  vendorTable('amazon-accounts', [
+    { name: 'x-main', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'at-main', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'sess-at-main', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'sst-main', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'ubid-main', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'session-id', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'session-token', ...amazon, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'i18n-prefs', ...amazon, category: 'functional', ifDeleted: 'forgets-preference' },
+    { name: 'lc-main', ...amazon, category: 'functional', ifDeleted: 'forgets-preference' },
+    // Regional storefronts: the -main suffix becomes acb<country>.
+    { name: 'x-acb{region}', instance: 'x-acbuk', ...amazonUk, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'at-acb{region}', instance: 'at-acbuk', ...amazonUk, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'at-acb{region}', instance: 'at-acbjp', domain: '.amazon.co.jp', site: 'https://www.amazon.co.jp/', vendor: 'Amazon', category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'sess-at-acb{region}', instance: 'sess-at-acbde', ...amazonDe, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'sst-acb{region}', instance: 'sst-acbin', domain: '.amazon.in', site: 'https://www.amazon.in/', vendor: 'Amazon', category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'ubid-acb{region}', instance: 'ubid-acbde', ...amazonDe, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'lc-acb{region}', instance: 'lc-acbde', ...amazonDe, category: 'functional', ifDeleted: 'forgets-preference' },
+    { name: 'session-id', ...amazonUk, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'session-token', ...amazonDe, category: 'essential', ifDeleted: 'signs-out' },
+    { name: 'i18n-prefs', ...amazonDe, category: 'functional', ifDeleted: 'forgets-preference' },
   ]);
 });
 
@@ -136,7 +161,7 @@ describe('Apple (no cookie names documented; https://github.com/fastlane/itc-api
 });
 
 describe('Yahoo (no cookie names documented; public evidence)', () => {
-  vendorTable('yahoo', [
+  vendorTable('yahoo-accounts', [
     {
       name: 'T',
       domain: '.yahoo.com',
