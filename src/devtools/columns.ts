@@ -1,6 +1,6 @@
-import { CATEGORIES } from '../core/types';
+import { CATEGORIES, IF_DELETED } from '../core/types';
 import type { BrowserCookie, CookieRecord } from '../shared/protocol';
-import { categoryName, cookieSize, labelBasis, partyName } from '../ui/format';
+import { categoryName, cookieSize, ifDeletedName, labelBasis, partyName } from '../ui/format';
 import { t as ui } from '../ui/t';
 import { type PanelKey, t } from './t';
 
@@ -18,6 +18,7 @@ export type ColumnId =
   | 'priority'
   | 'vendor'
   | 'category'
+  | 'ifDeleted'
   | 'purpose'
   | 'party'
   | 'source';
@@ -69,6 +70,11 @@ export function sameSiteText(cookie: BrowserCookie): string {
 
 const PARTY_ORDER = { first: 0, third: 1, unknown: 2 } as const;
 
+/**
+ * What a person looks for first comes first: at 1280 px, beside the detail pane, the name, category,
+ * vendor and what deleting does are visible without scrolling sideways; the attributes DevTools'
+ * own cookie table shows follow.
+ */
 export const COLUMNS: readonly Column[] = [
   {
     id: 'name',
@@ -79,11 +85,26 @@ export const COLUMNS: readonly Column[] = [
     text: (r) => r.cookie.name || ui('emptyName'),
   },
   {
-    id: 'value',
-    title: 'panelColValue',
-    width: 200,
-    sortValue: (r) => r.cookie.value,
-    text: (r) => r.cookie.value.slice(0, CELL_TEXT_LIMIT),
+    id: 'category',
+    title: 'panelColCategory',
+    width: 100,
+    sortValue: (r) => CATEGORIES.indexOf(r.label.category),
+    text: (r) => categoryName(r.label.category),
+  },
+  {
+    id: 'vendor',
+    title: 'panelColVendor',
+    width: 140,
+    sortValue: (r) => r.label.vendor ?? '',
+    text: (r) => r.label.vendor ?? '',
+  },
+  {
+    id: 'ifDeleted',
+    title: 'panelColIfDeleted',
+    width: 150,
+    // Costliest first when sorted ascending: what signs you out leads.
+    sortValue: (r) => IF_DELETED.indexOf(r.label.ifDeleted),
+    text: (r) => ifDeletedName(r.label.ifDeleted),
   },
   {
     id: 'domain',
@@ -91,6 +112,27 @@ export const COLUMNS: readonly Column[] = [
     width: 160,
     sortValue: (r) => r.cookie.domain,
     text: (r) => r.cookie.domain,
+  },
+  {
+    id: 'value',
+    title: 'panelColValue',
+    width: 200,
+    sortValue: (r) => r.cookie.value,
+    text: (r) => r.cookie.value.slice(0, CELL_TEXT_LIMIT),
+  },
+  {
+    id: 'purpose',
+    title: 'panelColPurpose',
+    width: 260,
+    sortValue: (r) => r.label.purpose ?? '',
+    text: (r) => r.label.purpose ?? '',
+  },
+  {
+    id: 'party',
+    title: 'panelColParty',
+    width: 96,
+    sortValue: (r) => PARTY_ORDER[r.label.party] ?? 3,
+    text: (r) => partyName(r.label.party),
   },
   { id: 'path', title: 'panelColPath', width: 70, sortValue: (r) => r.cookie.path, text: (r) => r.cookie.path },
   {
@@ -137,34 +179,6 @@ export const COLUMNS: readonly Column[] = [
     width: 70,
     sortValue: (r) => priorityOf(r.cookie) ?? '',
     text: (r) => priorityOf(r.cookie) ?? '',
-  },
-  {
-    id: 'category',
-    title: 'panelColCategory',
-    width: 100,
-    sortValue: (r) => CATEGORIES.indexOf(r.label.category),
-    text: (r) => categoryName(r.label.category),
-  },
-  {
-    id: 'vendor',
-    title: 'panelColVendor',
-    width: 140,
-    sortValue: (r) => r.label.vendor ?? '',
-    text: (r) => r.label.vendor ?? '',
-  },
-  {
-    id: 'purpose',
-    title: 'panelColPurpose',
-    width: 260,
-    sortValue: (r) => r.label.purpose ?? '',
-    text: (r) => r.label.purpose ?? '',
-  },
-  {
-    id: 'party',
-    title: 'panelColParty',
-    width: 96,
-    sortValue: (r) => PARTY_ORDER[r.label.party] ?? 3,
-    text: (r) => partyName(r.label.party),
   },
   {
     id: 'source',

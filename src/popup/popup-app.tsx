@@ -7,6 +7,7 @@ import { groupRecords } from '../ui/cookie-groups';
 import { CookieList } from '../ui/cookie-list';
 import type { RowActions } from '../ui/cookie-row';
 import { summarize } from '../ui/cookie-summary';
+import { KeptNotice } from '../ui/kept-notice';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
 import { PendingState, StateMessage, UnsupportedState } from '../ui/state-message';
@@ -140,6 +141,12 @@ function TabPopup({ tabId }: { tabId: number }) {
           <span>{ui.plural('includeUnknown', unknown)}</span>
         </label>
       </div>
+      <KeptNotice
+        groups={summary.keptForConsequence}
+        site={site}
+        busy={busy}
+        onRemove={(cookies) => void store.removeCookies(cookies)}
+      />
       {view.site && (
         <SiteSettingsPanel
           site={view.site}

@@ -1,6 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../shared/protocol';
-import { cookieFlags, cookieSize, formatBytes, formatExpiry, formatLifetime, labelBasis, partyName } from './format';
+import {
+  consequenceText,
+  cookieFlags,
+  cookieSize,
+  formatBytes,
+  formatExpiry,
+  formatLifetime,
+  ifDeletedName,
+  labelBasis,
+  partyName,
+} from './format';
 import { onRowKeyDown } from './row-keys';
 import { t } from './t';
 
@@ -30,6 +40,9 @@ export function CookieRow({ record, expanded, onToggle, now, actions, busy, cook
   const { cookie, label } = record;
   const flags = cookieFlags(cookie);
   const detailsId = `${id}-details`;
+  // A cookie removed on purpose is the person's choice, but never a surprise: the consequence first.
+  const [confirming, setConfirming] = useState(false);
+  const warning = consequenceText(label.ifDeleted, label.vendor ?? t('unidentifiedSite'));
   return (
     <div class={expanded ? 'row is-open' : 'row'} data-category={label.category}>
       <button
@@ -52,13 +65,23 @@ export function CookieRow({ record, expanded, onToggle, now, actions, busy, cook
           {label.purpose ? ` · ${label.purpose}` : ''}
         </span>
         <span class="row-meta">
-          {[formatLifetime(cookie, now), ...flags, labelBasis(label.source, label.confidence)].join(' · ')}
+          {[
+            formatLifetime(cookie, now),
+            ...flags,
+            labelBasis(label.source, label.confidence),
+            t('metaIfDeleted', ifDeletedName(label.ifDeleted)),
+          ].join(' · ')}
         </span>
       </button>
       {expanded && (
         <div class="row-details" id={detailsId}>
           <p class="row-reason">
             <span class="reason-label">{t('detailWhy')}</span> {label.reason}
+          </p>
+          {label.alsoTracks && <p class="row-reason">{label.alsoTracks}</p>}
+          <p class="row-reason" data-testid="if-deleted">
+            <span class="reason-label">{t('detailIfDeleted')}</span> {ifDeletedName(label.ifDeleted)} (
+            {label.ifDeletedReason})
           </p>
           <dl class="facts">
             <dt>{t('detailDomain')}</dt>
@@ -82,8 +105,32 @@ export function CookieRow({ record, expanded, onToggle, now, actions, busy, cook
               <CookieValue value={cookie.value} />
             </dd>
           </dl>
+          {confirming && warning && (
+            <p class="confirm" role="alert" data-testid="confirm-removal">
+              {t.plural('confirmRemoval', 1, warning)}{' '}
+              <button
+                type="button"
+                class="button danger"
+                disabled={busy}
+                onClick={() => {
+                  setConfirming(false);
+                  actions.remove(record);
+                }}
+              >
+                {t('confirmRemove')}
+              </button>{' '}
+              <button type="button" class="button" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </p>
+          )}
           <div class="row-actions">
-            <button type="button" class="button danger" disabled={busy} onClick={() => actions.remove(record)}>
+            <button
+              type="button"
+              class="button danger"
+              disabled={busy || confirming}
+              onClick={() => (warning ? setConfirming(true) : actions.remove(record))}
+            >
               {t('removeThisCookie')}
             </button>
             {actions.allowCookie && (

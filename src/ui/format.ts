@@ -1,5 +1,5 @@
 import { readableDuration } from '../core/lifetime';
-import type { Category, LabelSource, Party } from '../core/types';
+import type { Category, IfDeleted, LabelSource, Party } from '../core/types';
 import type { BrowserCookie } from '../shared/protocol';
 import { formatNumber, uiLanguage } from './i18n';
 import { t } from './t';
@@ -21,6 +21,39 @@ const CATEGORY_KEYS = {
 
 export function categoryName(category: Category): string {
   return t(CATEGORY_KEYS[category]);
+}
+
+const IF_DELETED_KEYS = {
+  'signs-out': 'ifDeletedSignsOut',
+  'security-check': 'ifDeletedSecurityCheck',
+  'empties-cart': 'ifDeletedEmptiesCart',
+  'asks-consent': 'ifDeletedAsksConsent',
+  'forgets-preference': 'ifDeletedForgetsPreference',
+  'resets-widget': 'ifDeletedResetsWidget',
+  nothing: 'ifDeletedNothing',
+  unknown: 'ifDeletedUnknown',
+} as const;
+
+/** What deleting a cookie does, in a few words ("Signs you out"). */
+export function ifDeletedName(ifDeleted: IfDeleted): string {
+  return t(IF_DELETED_KEYS[ifDeleted] ?? 'ifDeletedUnknown');
+}
+
+const CONSEQUENCE_VERBS = {
+  'signs-out': 'verbSignsOut',
+  'security-check': 'verbSecurityCheck',
+  'empties-cart': 'verbEmptiesCart',
+  'asks-consent': 'verbAsksConsent',
+} as const;
+
+/**
+ * The consequence spelt out before a removal the person chooses knowingly: "would sign you out of
+ * Facebook". `who` is the vendor, or the site when nothing identifies the cookie. Null for a
+ * consequence nobody needs warning of.
+ */
+export function consequenceText(ifDeleted: IfDeleted, who: string): string | null {
+  const key = CONSEQUENCE_VERBS[ifDeleted as keyof typeof CONSEQUENCE_VERBS];
+  return key ? t(key, who) : null;
 }
 
 const unitFormats = new Map<string, Intl.NumberFormat>();

@@ -229,8 +229,13 @@ export class TabStore {
   }
 
   async removeCookie(cookie: BrowserCookie): Promise<void> {
+    await this.removeCookies([cookie]);
+  }
+
+  /** Cookies the person picked, consequences accepted (the page spelt them out first). */
+  async removeCookies(cookies: readonly BrowserCookie[]): Promise<void> {
     await this.act(async () => {
-      const report = await this.client.request('deleteCookies', { tabId: this.tabId, cookies: [identity(cookie)] });
+      const report = await this.client.request('deleteCookies', { tabId: this.tabId, cookies: cookies.map(identity) });
       return { kind: 'removed', report };
     });
   }

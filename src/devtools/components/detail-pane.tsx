@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../shared/protocol';
-import { categoryName, cookieSize, formatBytes, labelBasis, partyName } from '../../ui/format';
+import { categoryName, cookieSize, formatBytes, ifDeletedName, labelBasis, partyName } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { t as ui } from '../../ui/t';
 import type { Change } from '../change-tracker';
@@ -103,6 +103,9 @@ export function DetailPane({ record, change, selectedCount, busy, onRemove, copy
             <span class={`swatch cat-${label.category}`} aria-hidden="true" /> {categoryName(label.category)}
           </Fact>
           <Fact term={t('panelColVendor')}>{label.vendor ?? '—'}</Fact>
+          <Fact term={t('panelColIfDeleted')}>
+            <span data-testid="detail-if-deleted">{ifDeletedName(label.ifDeleted)}</span> ({label.ifDeletedReason})
+          </Fact>
           <Fact term={t('panelColPurpose')}>{label.purpose ?? '—'}</Fact>
           <Fact term={t('panelColDuration')}>{durationText(label.lifetime)}</Fact>
           <Fact term={t('panelColParty')}>{partyName(label.party)}</Fact>
@@ -120,6 +123,7 @@ export function DetailPane({ record, change, selectedCount, busy, onRemove, copy
         <p class="reason" data-testid="detail-reason">
           {label.reason}
         </p>
+        {label.alsoTracks && <p class="reason">{label.alsoTracks}</p>}
         {label.inferred && <p class="help">{t('panelDetailInferred')}</p>}
       </section>
 

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { isSurprising } from '../../core/deletion-policy';
 import { type ExportFormat, exportCookies } from '../../core/export/formats';
 import type { Category } from '../../core/types';
 import type { Client, CookieRecord, HistoryBatch, LinkState, PushMessage } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
 import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
 import { emptyCounts } from '../../ui/cookie-summary';
+import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
 import { PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
@@ -140,6 +142,14 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       report: await client.request('deleteCookies', { tabId, cookies: targets.map((r) => identity(r.cookie)) }),
     }));
 
+  // Cookies picked by hand go as asked, but one whose loss signs the person out (or asks for a
+  // security check, consent or an empty cart) is named with its consequence first.
+  const [pending, setPending] = useState<CookieRecord[] | null>(null);
+  const requestRemoval = (targets: CookieRecord[]) => {
+    if (targets.some((r) => isSurprising(r.label))) setPending(targets);
+    else void removeRecords(targets);
+  };
+
   // Only what is selected and on screen: a filter never hides a cookie that is about to go. Every
   // count of the selection is this one; selected cookies the filters hide are counted apart.
   const selectedShown = useMemo(
@@ -153,7 +163,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   const shownCount = useMemo(() => shown.filter((r) => r.change !== 'removed').length, [shown]);
 
   const removeSelection = () => {
-    if (selectedShown.length > 0) void removeRecords(selectedShown.map((r) => r.record));
+    if (selectedShown.length > 0) requestRemoval(selectedShown.map((r) => r.record));
   };
 
   const removeCategory = (category: Category) =>
@@ -213,6 +223,26 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           onExport={exportAs}
         />
       </header>
+      {pending && (
+        <p class="confirm-bar" role="alert" data-testid="confirm-removal">
+          {ui.plural('confirmRemoval', pending.length, consequencesOf(pending, view.site ?? ui('unidentifiedSite')))}{' '}
+          <button
+            type="button"
+            class="button danger"
+            data-testid="confirm-remove"
+            disabled={busy}
+            onClick={() => {
+              setPending(null);
+              void removeRecords(pending);
+            }}
+          >
+            {ui('confirmRemove')}
+          </button>{' '}
+          <button type="button" class="button" onClick={() => setPending(null)}>
+            {ui('cancel')}
+          </button>
+        </p>
+      )}
       <div class="panel-body">
         <div class="table-area">
           {shown.length === 0 && (
@@ -241,7 +271,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           change={active?.change ?? null}
           selectedCount={selectedShown.length}
           busy={busy}
-          onRemove={(r) => void removeRecords([r])}
+          onRemove={(r) => requestRemoval([r])}
           copy={copy}
         />
       </div>
@@ -277,4 +307,14 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       </div>
     </main>
   );
+}
+
+/** "would sign you out of Facebook; would make shop.example ask for your cookie choices again". */
+function consequencesOf(records: readonly CookieRecord[], site: string): string {
+  const texts = new Set<string>();
+  for (const { label } of records) {
+    const text = consequenceText(label.ifDeleted, label.vendor ?? site);
+    if (text) texts.add(text);
+  }
+  return [...texts].join('; ');
 }
