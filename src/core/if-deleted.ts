@@ -80,6 +80,14 @@ const RULES: readonly TextRule[] = [
   },
 ];
 
+// A functional cookie serves a feature the site works without: a chat's "session" is the chat's, so
+// the widget rule comes before the sign-in rule. A session of anything else is still kept: when in
+// doubt, keep it.
+const FUNCTIONAL_RULES: readonly TextRule[] = [
+  ...RULES.filter((r) => ['asks-consent', 'security-check', 'empties-cart', 'resets-widget'].includes(r.ifDeleted)),
+  ...RULES.filter((r) => !['asks-consent', 'security-check', 'empties-cart', 'resets-widget'].includes(r.ifDeleted)),
+];
+
 // Analytics and advertising cookies cost nothing to lose, except the few whose documentation says
 // they also hold a sign-in (the Open Cookie Database files Google's SID under advertising).
 const SIGN_IN_IN_PURPOSE = /sign(ed|s)?[- ]?in\b|log(ged|s)?[- ]?in\b|\blogin\b|authenticat/;
@@ -104,7 +112,8 @@ const NAME_SIGN_IN_GLUED = ['sessid', 'sessionid', 'session', 'auth', 'login', '
 /** The consequence for a cookie a catalog entry decided. */
 export function entryConsequence(entry: LabellingEntry): Consequence {
   if (entry.ifDeleted) {
-    return { ifDeleted: entry.ifDeleted, ifDeletedReason: `documented for this cookie (${entry.vendor})` };
+    const how = entry.inferred ? 'from what the vendor says the cookie does' : 'documented for this cookie';
+    return { ifDeleted: entry.ifDeleted, ifDeletedReason: `${how} (${entry.vendor})` };
   }
   return fromText(entry.category, entry.purpose, entry.name ?? entry.pattern ?? '');
 }
@@ -127,10 +136,11 @@ export function fromText(category: Category, purpose: string | null, name: strin
   if (category === 'unknown') return { ifDeleted: 'unknown', ifDeletedReason: 'nothing tells what it does' };
   const words = nameWords(name);
   const lower = name.toLowerCase();
-  for (const rule of RULES) {
+  const rules = category === 'functional' ? FUNCTIONAL_RULES : RULES;
+  for (const rule of rules) {
     if (rule.purpose.test(text)) return { ifDeleted: rule.ifDeleted, ifDeletedReason: ruleReason(rule, 'purpose') };
   }
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (rule.words?.some((w) => words.includes(w)) || rule.contains?.some((c) => lower.includes(c))) {
       return { ifDeleted: rule.ifDeleted, ifDeletedReason: ruleReason(rule, 'name') };
     }

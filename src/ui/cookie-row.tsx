@@ -78,8 +78,8 @@ export function CookieRow({ record, expanded, onToggle, now, actions, busy, cook
           <p class="row-reason">
             <span class="reason-label">{t('detailWhy')}</span> {label.reason}
           </p>
-          {label.alsoTracks && <p class="row-reason">{label.alsoTracks}</p>}
-          <p class="row-reason" data-testid="if-deleted">
+          {label.alsoTracks && <p class="row-consequence">{label.alsoTracks}</p>}
+          <p class="row-consequence" data-testid="if-deleted">
             <span class="reason-label">{t('detailIfDeleted')}</span> {ifDeletedName(label.ifDeleted)} (
             {label.ifDeletedReason})
           </p>

@@ -27,6 +27,8 @@ export interface ExpectedCookie {
   seed?: '000 Deskpro' | '001 LivePerson' | '002 Creatio';
   /** Only present once the visitor has logged in with "Remember me". */
   afterLogin?: boolean;
+  /** What deleting it does, where that keeps an optional cookie from one click (a remember-me token). */
+  ifDeleted?: 'signs-out' | 'security-check' | 'empties-cart' | 'asks-consent';
 }
 
 export interface DemoPage {
@@ -73,7 +75,11 @@ export const DEMO_PAGES: readonly DemoPage[] = [
       cookie('dpsid-portal', DESKPRO_HOST, 'essential', 'first', HEADER, DESKPRO),
       cookie('_dp_csrf_token', DESKPRO_HOST, 'essential', 'first', HEADER, DESKPRO),
       cookie('dp_last_lang', DESKPRO_HOST, 'essential', 'first', HEADER, DESKPRO),
-      cookie('dpreme', DESKPRO_HOST, 'functional', 'first', HEADER, { ...DESKPRO, afterLogin: true }),
+      cookie('dpreme', DESKPRO_HOST, 'functional', 'first', HEADER, {
+        ...DESKPRO,
+        afterLogin: true,
+        ifDeleted: 'signs-out',
+      }),
       cookie('dpv', DESKPRO_HOST, 'functional', 'first', SCRIPT, DESKPRO),
       cookie('dpdefaultloader_assests_url', DESKPRO_HOST, 'functional', 'first', LATER, DESKPRO),
       cookie('dpdefualtloader_time', DESKPRO_HOST, 'functional', 'first', LATER, DESKPRO),

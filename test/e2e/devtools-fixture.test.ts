@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isSurprising } from '../../src/core/deletion-policy';
 import { findChromium } from '../../src/node/chromium';
 import type { CookieRecord } from '../../src/shared/protocol';
 import { generateRecords, makeRecord } from './devtools-fixture/records';
@@ -174,6 +175,16 @@ describe('the panel with 5,000 cookies (fake worker)', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('detail-value');
     await page.getByRole('grid').focus();
     await page.keyboard.press('Delete');
+    // A hand-picked cookie whose loss would sign the person out is confirmed first, consequence named.
+    const chosen = records.filter((r) => names.includes(r.cookie.name));
+    if (chosen.some((r) => isSurprising(r.label))) {
+      await expect.poll(() => page.getByTestId('confirm-removal').count()).toBe(1);
+      expect(await shownCount(page)).toBe(COUNT);
+      await page.getByTestId('confirm-remove').click();
+      await page.getByRole('grid').focus();
+    } else {
+      expect(await page.getByTestId('confirm-removal').count()).toBe(0);
+    }
     await expect.poll(() => shownCount(page)).toBe(COUNT - 3);
     const requests = await page.evaluate(() =>
       (globalThis as unknown as FixtureWindow).panelFixture.client.requests.filter((r) => r.kind === 'deleteCookies'),

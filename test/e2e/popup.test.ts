@@ -385,7 +385,7 @@ describe('the popup in Norwegian Bokmål', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     expect(await page.getByTestId('remove-optional').innerText()).toMatch(/^Fjern \d+ valgfrie informasjonskapsler$/);
     expect(await page.getByRole('switch', { name: 'Hold dette nettstedet rent' }).count()).toBe(1);
-    expect(await page.locator('.row-meta').first().innerText()).toMatch(/sikker$/);
+    expect(await page.locator('.row-meta').first().innerText()).toMatch(/sikker · Hvis slettet: /);
     mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(resolve(SCREENSHOTS, 'popup-nb.png'), await popupScreenshot(page));
   });

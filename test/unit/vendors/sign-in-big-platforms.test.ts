@@ -111,10 +111,31 @@ describe('Microsoft (https://learn.microsoft.com/en-us/entra/identity/authentica
     // No platform documentation: Firesheep's Windows Live handler (xpi/handlers/live.js).
     { name: 'RPSTAuth', ...live, category: 'essential', ifDeleted: 'signs-out' },
     // No platform documentation: BingImageCreator signs in to Bing with _U.
-    { name: '_U', domain: '.bing.com', site: 'https://www.bing.com/', vendor: 'Microsoft', category: 'essential', ifDeleted: 'signs-out' },
+    {
+      name: '_U',
+      domain: '.bing.com',
+      site: 'https://www.bing.com/',
+      vendor: 'Microsoft',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
     // No platform documentation: CVE-2015-1628 names OWA's canary cookie; no domains, Exchange sets it on customers' hosts too.
-    { name: 'X-OWA-CANARY', domain: 'outlook.live.com', site: 'https://outlook.live.com/mail/', vendor: 'Microsoft', category: 'essential', ifDeleted: 'security-check' },
-    { name: 'X-OWA-CANARY', domain: 'mail.contoso.example', site: 'https://mail.contoso.example/owa/', vendor: 'Microsoft', category: 'essential', ifDeleted: 'security-check' },
+    {
+      name: 'X-OWA-CANARY',
+      domain: 'outlook.live.com',
+      site: 'https://outlook.live.com/mail/',
+      vendor: 'Microsoft',
+      category: 'essential',
+      ifDeleted: 'security-check',
+    },
+    {
+      name: 'X-OWA-CANARY',
+      domain: 'mail.contoso.example',
+      site: 'https://mail.contoso.example/owa/',
+      vendor: 'Microsoft',
+      category: 'essential',
+      ifDeleted: 'security-check',
+    },
   ]);
 });
 
@@ -136,11 +157,39 @@ describe('Amazon (no cookie names documented; public evidence: Firesheep, Paladi
     // Regional storefronts: the -main suffix becomes acb<country>.
     { name: 'x-acb{region}', instance: 'x-acbuk', ...amazonUk, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'at-acb{region}', instance: 'at-acbuk', ...amazonUk, category: 'essential', ifDeleted: 'signs-out' },
-    { name: 'at-acb{region}', instance: 'at-acbjp', domain: '.amazon.co.jp', site: 'https://www.amazon.co.jp/', vendor: 'Amazon', category: 'essential', ifDeleted: 'signs-out' },
-    { name: 'sess-at-acb{region}', instance: 'sess-at-acbde', ...amazonDe, category: 'essential', ifDeleted: 'signs-out' },
-    { name: 'sst-acb{region}', instance: 'sst-acbin', domain: '.amazon.in', site: 'https://www.amazon.in/', vendor: 'Amazon', category: 'essential', ifDeleted: 'signs-out' },
+    {
+      name: 'at-acb{region}',
+      instance: 'at-acbjp',
+      domain: '.amazon.co.jp',
+      site: 'https://www.amazon.co.jp/',
+      vendor: 'Amazon',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
+    {
+      name: 'sess-at-acb{region}',
+      instance: 'sess-at-acbde',
+      ...amazonDe,
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
+    {
+      name: 'sst-acb{region}',
+      instance: 'sst-acbin',
+      domain: '.amazon.in',
+      site: 'https://www.amazon.in/',
+      vendor: 'Amazon',
+      category: 'essential',
+      ifDeleted: 'signs-out',
+    },
     { name: 'ubid-acb{region}', instance: 'ubid-acbde', ...amazonDe, category: 'essential', ifDeleted: 'signs-out' },
-    { name: 'lc-acb{region}', instance: 'lc-acbde', ...amazonDe, category: 'functional', ifDeleted: 'forgets-preference' },
+    {
+      name: 'lc-acb{region}',
+      instance: 'lc-acbde',
+      ...amazonDe,
+      category: 'functional',
+      ifDeleted: 'forgets-preference',
+    },
     { name: 'session-id', ...amazonUk, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'session-token', ...amazonDe, category: 'essential', ifDeleted: 'signs-out' },
     { name: 'i18n-prefs', ...amazonDe, category: 'functional', ifDeleted: 'forgets-preference' },
