@@ -15,7 +15,9 @@ import { adsmetricSite } from './sites/adsmetric';
 import { creatioSite } from './sites/creatio';
 import { deskproSite } from './sites/deskpro';
 import { livepersonSite } from './sites/liveperson';
+import { paperleafSite } from './sites/paperleaf';
 import { shopSite } from './sites/shop';
+import { socialSite } from './sites/social';
 import { starwallSite } from './sites/starwall';
 
 /**
@@ -49,7 +51,16 @@ export interface DemoWorld {
 }
 
 export async function startDemoWorld(): Promise<DemoWorld> {
-  const sites = [deskproSite(), shopSite(), livepersonSite(), creatioSite(), adsmetricSite(), starwallSite()];
+  const sites = [
+    deskproSite(),
+    shopSite(),
+    livepersonSite(),
+    creatioSite(),
+    adsmetricSite(),
+    starwallSite(),
+    paperleafSite(),
+    socialSite(),
+  ];
   const byHost = new Map<string, DemoSite>();
   for (const site of sites) for (const host of site.hosts) byHost.set(host, site);
   const requests: LoggedRequest[] = [];
