@@ -7,6 +7,7 @@ import { ChromiumNotFoundError, type ExtensionBrowser, findChromium, launchWithE
 import { findExtensionDist } from '../src/node/extension-dist';
 import { openWorkerClient, type WorkerClient } from '../src/node/worker-client';
 import { cookieId, type DemoPage, expectedCookies } from '../test/demo-world/pages';
+import { signIntoPaperleaf } from '../test/demo-world/paperleaf-sign-in';
 import { type DemoWorld, startDemoWorld } from '../test/demo-world/world';
 
 /**
@@ -52,8 +53,13 @@ interface Session {
 }
 
 async function showPage({ world, browser, client }: Session, demo: DemoPage): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(world.pageUrl(demo.id));
+  let page: Page;
+  if (demo.id === 'paperleaf') {
+    page = await signIntoPaperleaf(browser.context, world);
+  } else {
+    page = await browser.context.newPage();
+    await page.goto(world.pageUrl(demo.id));
+  }
   if (demo.id === 'deskpro') await logIntoDeskpro(page);
   const tabId = await client.tabIdOf(page);
   const wanted = expectedCookies(demo, { loggedIn: true }).map(cookieId);

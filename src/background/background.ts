@@ -19,7 +19,7 @@ import { ReadyGate } from './ready-gate';
 import { SettingsStore } from './settings';
 import { SiteCleaner } from './site-cleaner';
 import { StorageWriter } from './storage-writer';
-import { TabTracker } from './tab-tracker';
+import { type TabChange, TabTracker } from './tab-tracker';
 import { storeOfTab, TabViews } from './tab-view';
 import { realTimers, type Timers } from './timers';
 import { HISTORY_KEY, UndoHistory } from './undo-history';
@@ -183,10 +183,15 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     );
   }
 
-  function onTabChanged(tabId: number): void {
+  function onTabChanged(tabId: number, change?: TabChange): void {
     live.markTab(tabId);
     badge.schedule();
     const state = tracker.get(tabId);
+    // A frame's response can set its cookies before the browser tells us of the frame's request
+    // (Firefox does): once the tab of a site kept clean learns of a new host, clean what came early.
+    if (change === 'hosts' && state?.storeId && state.site && siteSettingsOf(settings.get(), state.site)?.keepClean) {
+      sweep(state.site);
+    }
     if (state && state.storeId === null && !storeLookups.has(tabId)) {
       storeLookups.add(tabId);
       api.cookies

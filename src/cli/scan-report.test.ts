@@ -43,8 +43,8 @@ describe('scan reports', () => {
     expect(text).toContain('https://shop.test/ (shop.test, HTTP 200)');
     expect(text).toContain('4 cookies: 1 essential · 0 functional · 1 analytics · 1 marketing · 1 unknown');
     expect(text).toContain('3 first-party · 1 third-party · 1 partitioned · one click removes 2');
-    expect(text).toMatch(/^ {2}_ga\s+\.shop\.test\s+analytics\s+Google Analytics\s+first/m);
-    expect(text).toMatch(/^ {2}ad_freq\s+ads\.test\s+marketing\s+-\s+third\s+\S+\s+partitioned$/m);
+    expect(text).toMatch(/^ {2}_ga\s+\.shop\.test\s+analytics\s+nothing\s+Google Analytics\s+first/m);
+    expect(text).toMatch(/^ {2}ad_freq\s+ads\.test\s+marketing\s+nothing\s+-\s+third\s+\S+\s+partitioned$/m);
     expect(text).toContain('x\\u001b[31m');
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain(SECRET);

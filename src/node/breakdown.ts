@@ -16,17 +16,21 @@ export function formatBreakdown(view: TabView): string {
     `${summary.total} cookie${summary.total === 1 ? '' : 's'}: ${perCategory}`,
     `${firstParty} first-party · ${summary.thirdParty} third-party · ${summary.partitioned} partitioned · one click removes ${summary.removable}`,
   ];
+  for (const group of summary.keptForConsequence) {
+    lines.push(`kept: ${group.records.length} of ${group.vendor ?? 'unidentified'} (${group.ifDeleted})`);
+  }
   if (view.cookies.length === 0) return `${lines.join('\n')}\n`;
   const rows = sortRecords(view.cookies).map(({ cookie, label }) => [
     safeText(cookie.name, 40),
     safeText(cookie.domain, 32),
     label.category,
+    label.ifDeleted,
     safeText(label.vendor ?? '-', 24),
     label.party,
     safeText(formatLifetime(label.lifetime), 24),
     cookie.partitionKey ? 'partitioned' : '',
   ]);
-  return `${lines.join('\n')}\n\n${renderTable(['NAME', 'DOMAIN', 'CATEGORY', 'VENDOR', 'PARTY', 'LIFETIME', ''], rows)}`;
+  return `${lines.join('\n')}\n\n${renderTable(['NAME', 'DOMAIN', 'CATEGORY', 'IF DELETED', 'VENDOR', 'PARTY', 'LIFETIME', ''], rows)}`;
 }
 
 /** In the popup's order: by category (essential first), then by name and domain. */

@@ -2,6 +2,7 @@ import type { Category } from '../../src/core/types';
 import { CREATIO_HOST, GA_MEASUREMENT_ID, IMPERVA_NODE_ID, IMPERVA_SITE_ID } from './sites/creatio';
 import { DESKPRO_HOST } from './sites/deskpro';
 import { LIVEPERSON_SITE_ID } from './sites/liveperson';
+import { PAPERLEAF_HOST } from './sites/paperleaf';
 import { SHOP_HOST } from './sites/shop';
 
 /**
@@ -11,7 +12,7 @@ import { SHOP_HOST } from './sites/shop';
  * uncatalogued ones, which must stay unknown and nameless.
  */
 
-export type DemoPageId = 'deskpro' | 'shop' | 'creatio';
+export type DemoPageId = 'deskpro' | 'shop' | 'creatio' | 'paperleaf';
 
 export interface ExpectedCookie {
   name: string;
@@ -44,6 +45,7 @@ const LIVEPERSON = { vendor: 'LivePerson', seed: '001 LivePerson' } as const;
 const CREATIO = { vendor: 'Creatio', seed: '002 Creatio' } as const;
 const IMPERVA = { vendor: 'Imperva', seed: '002 Creatio' } as const;
 const GOOGLE_ANALYTICS = { vendor: 'Google Analytics', seed: '002 Creatio' } as const;
+const GOOGLE_ANALYTICS_VENDOR = { vendor: 'Google Analytics' } as const;
 const UNCATALOGUED = { vendor: null } as const;
 const LP_DOMAIN = '.liveperson-demo.test';
 const SHOP_DOMAIN = '.lumen-shop.test';
@@ -64,6 +66,11 @@ function cookie(
 }
 
 const site = LIVEPERSON_SITE_ID;
+
+/** Signed in to the reading club and, beforehand, to the social platform whose Like button it embeds. */
+const SOCIAL_DOMAIN = '.facebook-demo.test';
+const META = { vendor: 'Meta' } as const;
+const SIGNED_IN = { afterLogin: true } as const;
 
 export const DEMO_PAGES: readonly DemoPage[] = [
   {
@@ -128,6 +135,26 @@ export const DEMO_PAGES: readonly DemoPage[] = [
       cookie('bpmRef', CREATIO_HOST, 'essential', 'first', SCRIPT, CREATIO),
       cookie('_ga', CREATIO_DOMAIN, 'analytics', 'first', LATER, GOOGLE_ANALYTICS),
       cookie(`_ga_${GA_MEASUREMENT_ID}`, CREATIO_DOMAIN, 'analytics', 'first', LATER, GOOGLE_ANALYTICS),
+    ],
+  },
+  {
+    id: 'paperleaf',
+    title: 'A reading club you are signed in to, with a social platform’s Like button (Paperleaf)',
+    host: PAPERLEAF_HOST,
+    path: '/',
+    cookies: [
+      cookie('plk', PAPERLEAF_HOST, 'essential', 'first', HEADER, { ...UNCATALOGUED, ...SIGNED_IN }),
+      cookie('csrftoken', PAPERLEAF_HOST, 'essential', 'first', HEADER, { vendor: 'Django' }),
+      cookie('_ga', PAPERLEAF_HOST, 'analytics', 'first', SCRIPT, GOOGLE_ANALYTICS_VENDOR),
+      cookie('_fbp', PAPERLEAF_HOST, 'marketing', 'first', SCRIPT, META),
+      cookie('c_user', SOCIAL_DOMAIN, 'marketing', 'third', HEADER, { ...META, ...SIGNED_IN, ifDeleted: 'signs-out' }),
+      cookie('xs', SOCIAL_DOMAIN, 'marketing', 'third', HEADER, { ...META, ...SIGNED_IN, ifDeleted: 'signs-out' }),
+      cookie('datr', SOCIAL_DOMAIN, 'marketing', 'third', HEADER, {
+        ...META,
+        ...SIGNED_IN,
+        ifDeleted: 'security-check',
+      }),
+      cookie('fr', SOCIAL_DOMAIN, 'marketing', 'third', HEADER, { ...META, ...SIGNED_IN }),
     ],
   },
 ];

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../src/node/chromium';
 import { openWorkerClient, type WorkerClient } from '../../src/node/worker-client';
 import type { BrowserCookie } from '../../src/shared/protocol';
-import { PAPERLEAF_HOST } from '../demo-world/sites/paperleaf';
-import { SOCIAL_HOST } from '../demo-world/sites/social';
+import { signIntoPaperleaf } from '../demo-world/paperleaf-sign-in';
 import { type DemoWorld, startDemoWorld } from '../demo-world/world';
 import { launchTestBrowser } from './harness/extension';
 
@@ -41,7 +40,12 @@ const state = (page: Page) => page.locator('#login-state').getAttribute('data-st
 const likeState = (page: Page) => page.frameLocator('#like').locator('#like-state').getAttribute('data-state');
 
 const SIGN_INS = ['c_user @ .facebook-demo.test', 'xs @ .facebook-demo.test'];
-const KEPT = [...SIGN_INS, 'csrftoken @ www.paperleaf.test', 'datr @ .facebook-demo.test', 'plk @ www.paperleaf.test'].sort();
+const KEPT = [
+  ...SIGN_INS,
+  'csrftoken @ www.paperleaf.test',
+  'datr @ .facebook-demo.test',
+  'plk @ www.paperleaf.test',
+].sort();
 const TRACKING = ['_fbp @ www.paperleaf.test', '_ga @ www.paperleaf.test', 'fr @ .facebook-demo.test'];
 
 describe('signed in to a site that embeds a social platform', () => {
@@ -50,16 +54,8 @@ describe('signed in to a site that embeds a social platform', () => {
   let tabId: number;
 
   it('one click removes the tracking cookies and keeps both sign-ins', async () => {
-    const social = await browser.context.newPage();
-    await social.goto(world.url(SOCIAL_HOST, '/'));
-    await social.locator('#social-login').click();
-    await social.waitForSelector('#social-state[data-state="signed-in"]');
-    await social.close();
-
-    page = await browser.context.newPage();
-    await page.goto(world.url(PAPERLEAF_HOST, '/'));
-    await page.locator('#login').click();
-    await expect.poll(() => state(page), SETTLE).toBe('logged-in');
+    page = await signIntoPaperleaf(browser.context, world);
+    expect(await state(page)).toBe('logged-in');
     await expect.poll(() => likeState(page), SETTLE).toBe('signed-in');
     tabId = await client.tabIdOf(page);
     await client.waitForView(tabId, (v) => {

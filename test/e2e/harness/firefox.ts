@@ -70,7 +70,20 @@ export interface FirefoxWithExtension {
  * the copy the test installs lets web pages open the popup (web_accessible_resources): a page of
  * the test server then navigates there. The shipped build has no such entry.
  */
-export async function launchFirefoxWithExtension(hosts: readonly string[]): Promise<FirefoxWithExtension> {
+export interface FirefoxOptions {
+  /** Trust the demo world's self-signed certificate. */
+  acceptInsecureCerts?: boolean;
+  /**
+   * Let third-party frames use their unpartitioned cookies, as a person who turned off Total Cookie
+   * Protection for a site has them (cookieBehavior 0), so an embedded button sees its sign-in.
+   */
+  allowThirdPartyCookies?: boolean;
+}
+
+export async function launchFirefoxWithExtension(
+  hosts: readonly string[],
+  options: FirefoxOptions = {},
+): Promise<FirefoxWithExtension> {
   const dir = mkdtempSync(join(tmpdir(), 'cookie-inspector-firefox-'));
   cpSync(FIREFOX_DIST, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
@@ -83,12 +96,14 @@ export async function launchFirefoxWithExtension(hosts: readonly string[]): Prom
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
+    acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     // No per-page viewport emulation (see above): the window itself has the size screenshots want.
     defaultViewport: null,
     args: [`--width=${WINDOW.width}`, `--height=${WINDOW.height}`],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'network.dns.localDomains': hosts.join(','),
+      ...(options.allowThirdPartyCookies ? { 'network.cookie.cookieBehavior': 0 } : {}),
     },
   });
   const installed = await browser.installExtension(dir);

@@ -27,6 +27,17 @@ const names = (browser: FakeBrowser) =>
     .sort();
 
 describe('keeping a site clean', () => {
+  it('cleans a frame’s cookie that arrived before the browser reported the frame’s request', async () => {
+    const { browser, worker, tab } = await cleanShop();
+    // Firefox can deliver the cookie event of a frame's response before the request event.
+    await browser.cookies.set(cookieOn('social.test', 'IDE'));
+    await settle(worker);
+    expect(names(browser)).toEqual(['IDE']);
+    browser.loadFrame(tab, 'https://social.test/plugins/like');
+    await settle(worker);
+    expect(names(browser)).toEqual([]);
+  });
+
   it('never reaches a cookie the browser would not send from the site: another site’s SameSite=Lax cookie stays', async () => {
     const browser = new FakeBrowser();
     const worker = startWorker(browser);
