@@ -59,7 +59,7 @@ const RULES: readonly TextRule[] = [
   {
     ifDeleted: 'signs-out',
     purpose:
-      /sign(ed|s)?[- ]?in|log(ged|s)?[- ]?in\b|\blogin\b|log-?on|authenticat|\bsession\b|\baccount\b|remember(s)? (you|me)\b/,
+      /sign(ed|s)?[- ]?in|log(ged|s)?[- ]?in\b|\blogs? (you )?(back )?in\b|\blogin\b|log-?on|authenticat|\bsession\b|\baccount\b|remember(s)?[- ](you|me)\b/,
     words: ['session', 'sess', 'sid', 'auth', 'login', 'logged', 'token', 'jwt', 'remember', 'account', 'sso'],
     contains: ['sessid', 'sessionid', 'session', 'auth'],
   },
