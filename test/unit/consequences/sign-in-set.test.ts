@@ -56,6 +56,18 @@ describe('the sign-in development set', () => {
     );
     expect(home).toMatchObject({ category: 'essential', ifDeleted: 'signs-out', party: 'first' });
     expect(home.alsoTracks).toBeUndefined();
+    // An embedded YouTube player's and LinkedIn button's ids are trackers on the page that embeds them.
+    for (const [name, domain] of [
+      ['YSC', '.youtube.com'],
+      ['bscookie', '.www.linkedin.com'],
+      ['lidc', '.linkedin.com'],
+    ]) {
+      const embedded = labeller.label(
+        { name, domain, sameSite: 'no_restriction' },
+        { topLevelUrl: 'https://news.example/' },
+      );
+      expect(embedded.category, name).toBe('marketing');
+    }
   });
 });
 
