@@ -181,4 +181,14 @@ export interface BrowserApi {
   webRequest: WebRequestApi;
   action: ActionApi;
   runtime: RuntimeApi;
+  /**
+   * Whether the person still lets the extension read a site: Firefox lets them withdraw a host
+   * permission in the add-on's settings, Chrome lets them restrict it to chosen sites. Absent in
+   * fakes that grant everything.
+   */
+  permissions?: PermissionsApi;
+}
+
+export interface PermissionsApi {
+  contains(permissions: { origins: string[] }): Promise<boolean>;
 }

@@ -50,6 +50,7 @@ export function chromeApi(): BrowserApi {
       setBadgeText: (details) => chrome.action.setBadgeText(details),
       setBadgeBackgroundColor: (details) => chrome.action.setBadgeBackgroundColor(details),
     },
+    permissions: { contains: (p) => chrome.permissions.contains(p) },
     runtime: {
       id: chrome.runtime.id,
       getURL: (path) => chrome.runtime.getURL(path),

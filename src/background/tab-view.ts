@@ -28,7 +28,7 @@ export interface TabCookies {
 
 export class TabViews {
   constructor(
-    private readonly api: Pick<BrowserApi, 'tabs' | 'webNavigation' | 'cookies'>,
+    private readonly api: Pick<BrowserApi, 'tabs' | 'webNavigation' | 'cookies' | 'permissions'>,
     private readonly tracker: TabTracker,
     private readonly mirror: CookieMirror,
     private readonly labeller: Labeller,
@@ -42,7 +42,8 @@ export class TabViews {
     if (!tab) throw new Error(`There is no tab with id ${tabId}.`);
     const state = this.tracker.get(tabId) ?? (await this.seed(tab));
     const url = tab.url || null;
-    const status = statusOf(tab);
+    let status = statusOf(tab);
+    if (status === 'ok' && url && !(await this.canRead(url))) status = 'no-access';
     if (status !== 'ok') return { tab, url, site: null, status, entries: [], labels: [] };
     const now = this.now();
     const scope = { url, hosts: state.hosts, storeId: state.storeId };
@@ -82,6 +83,17 @@ export class TabViews {
     const { includeUnknown } = this.settings.get();
     const labels = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
     return labels.filter((l) => removableInOneClick(l, includeUnknown)).length;
+  }
+
+  /** Whether the person lets the extension read this page's site (they can withdraw it). */
+  private async canRead(url: string): Promise<boolean> {
+    if (!this.api.permissions) return true;
+    try {
+      return await this.api.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+    } catch {
+      // An origin the permissions API does not take (a port it rejects, say): the cookie API decides.
+      return true;
+    }
   }
 
   /** A tab the worker never saw load: what is on screen now (its page and frames) is all there is. */

@@ -16,7 +16,7 @@ document.documentElement.lang = browser.i18n.getMessage('uiLocale') || 'en';
 document.title = t('panelTitle');
 
 render(
-  <ClientContext.Provider value={createRuntimeClient(browser.runtime)}>
+  <ClientContext.Provider value={createRuntimeClient(browser.runtime, { permissions: browser.permissions })}>
     <PanelApp tabId={tabId} />
   </ClientContext.Provider>,
   document.getElementById('app')!,

@@ -13,7 +13,7 @@ import './popup.css';
 performance.mark('popup:start');
 // Screen readers pick their voice from it: the page is in the language of the messages shown.
 document.documentElement.lang = uiLanguage();
-const client = createRuntimeClient(browser.runtime);
+const client = createRuntimeClient(browser.runtime, { permissions: browser.permissions });
 const tabId = await resolveTabId(location.search, () => browser.tabs.query({ active: true, currentWindow: true }));
 
 render(

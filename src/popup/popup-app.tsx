@@ -10,7 +10,7 @@ import { summarize } from '../ui/cookie-summary';
 import { KeptNotice } from '../ui/kept-notice';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
-import { PendingState, StateMessage, UnsupportedState } from '../ui/state-message';
+import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../ui/state-message';
 import { t as ui } from '../ui/t';
 import { useTabStore } from '../ui/use-tab-store';
 import { markReady } from './perf-marks';
@@ -34,7 +34,8 @@ function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
 }
 
 function TabPopup({ tabId }: { tabId: number }) {
-  const [state, store] = useTabStore(useClient(), tabId);
+  const client = useClient();
+  const [state, store] = useTabStore(client, tabId);
   const [query, setQuery] = useState('');
   // Kept by cookie key, outside the rows: live updates and scrolling never close an open row.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -71,6 +72,13 @@ function TabPopup({ tabId }: { tabId: number }) {
     return (
       <main class="popup">
         <UnsupportedState />
+      </main>
+    );
+  }
+  if (view.status === 'no-access') {
+    return (
+      <main class="popup">
+        <NoAccessState requestAccess={client.requestSiteAccess} onGranted={() => store.retry()} />
       </main>
     );
   }

@@ -36,7 +36,9 @@ export type TabStatus =
   /** chrome://, the web store, file:// without permission, and other pages extensions cannot read. */
   | 'unsupported'
   /** No top-level document has committed yet. */
-  | 'loading';
+  | 'loading'
+  /** The person withdrew the extension's access to this site (Firefox add-on settings, Chrome site access). */
+  | 'no-access';
 
 export interface TabView {
   tabId: number;
@@ -154,6 +156,11 @@ export type LinkState = 'lost' | 'restored';
 
 export interface Client {
   request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
+  /**
+   * Asks the browser to give back access to every site (the person clicks a button, which the
+   * browser requires); resolves with whether it was granted. Absent where nothing can be asked.
+   */
+  requestSiteAccess?(): Promise<boolean>;
   /** Live updates for one tab until the returned function is called; `onLink` hears of reconnects. */
   subscribe(tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void): () => void;
 }

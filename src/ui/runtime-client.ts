@@ -25,7 +25,12 @@ export interface PortLike {
 export interface RuntimeClientOptions {
   /** Milliseconds before reconnecting a dropped live port. */
   reconnectDelay?: number;
+  /** The page's `permissions` API, to ask for site access back. */
+  permissions?: { request(permissions: { origins: string[] }): Promise<boolean> };
 }
+
+/** What the manifest asks for: every web page, so that any tab's cookies can be read. */
+const ALL_SITES = ['http://*/*', 'https://*/*'];
 
 /**
  * The only code in the pages that talks to the worker. A dropped port means the worker stopped
@@ -97,7 +102,10 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     };
   }
 
-  return { request, subscribe };
+  const permissions = options.permissions;
+  return permissions
+    ? { request, subscribe, requestSiteAccess: () => permissions.request({ origins: ALL_SITES }) }
+    : { request, subscribe };
 }
 
 function isReply(value: unknown): value is Reply<unknown> {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from './t';
 import type { Phase } from './tab-store';
 
@@ -56,6 +57,36 @@ export function UnsupportedState() {
   return (
     <StateMessage title={t('unsupportedTitle')} testId="state-unsupported">
       <p class="help">{t('unsupportedHelp')}</p>
+    </StateMessage>
+  );
+}
+
+/**
+ * A site the person took the extension's access away from (Firefox: the add-on's permissions;
+ * Chrome: site access). Says what is missing and asks the browser for it on a click, which the
+ * browser requires; `onGranted` reads the tab again.
+ */
+export function NoAccessState({ requestAccess, onGranted }: { requestAccess?(): Promise<boolean>; onGranted(): void }) {
+  const [refused, setRefused] = useState(false);
+  return (
+    <StateMessage title={t('noAccessTitle')} testId="state-no-access">
+      <p class="help">{t('noAccessHelp')}</p>
+      {requestAccess && (
+        <button
+          type="button"
+          class="button primary"
+          data-testid="grant-access"
+          onClick={() =>
+            void requestAccess().then(
+              (granted) => (granted ? onGranted() : setRefused(true)),
+              () => setRefused(true),
+            )
+          }
+        >
+          {t('noAccessGrant')}
+        </button>
+      )}
+      {refused && <p class="help">{t('noAccessRefused')}</p>}
     </StateMessage>
   );
 }

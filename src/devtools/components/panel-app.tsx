@@ -9,7 +9,7 @@ import { emptyCounts } from '../../ui/cookie-summary';
 import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
-import { PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
+import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
 import { identity } from '../../ui/tab-store';
@@ -202,6 +202,13 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
     return (
       <main class="panel">
         <UnsupportedState />
+      </main>
+    );
+  }
+  if (view.status === 'no-access') {
+    return (
+      <main class="panel">
+        <NoAccessState requestAccess={client.requestSiteAccess} onGranted={() => store.retry()} />
       </main>
     );
   }

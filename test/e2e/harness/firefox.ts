@@ -78,6 +78,10 @@ export interface FirefoxOptions {
    * Protection for a site has them (cookieBehavior 0), so an embedded button sees its sign-in.
    */
   allowThirdPartyCookies?: boolean;
+  /** Turn on containers (contextual identities), each with a cookie store of its own. */
+  containers?: boolean;
+  /** Let the extension run in private windows, as the person allows it at install. */
+  privateBrowsing?: boolean;
 }
 
 export async function launchFirefoxWithExtension(
@@ -88,7 +92,9 @@ export async function launchFirefoxWithExtension(
   cpSync(FIREFOX_DIST, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.web_accessible_resources = [{ resources: ['src/popup/index.html'], matches: ['<all_urls>'] }];
+  manifest.web_accessible_resources = [
+    { resources: ['src/popup/index.html', 'src/devtools/panel.html'], matches: ['<all_urls>'] },
+  ];
   writeFileSync(manifestPath, JSON.stringify(manifest));
 
   const uuid = randomUUID();
@@ -104,9 +110,12 @@ export async function launchFirefoxWithExtension(
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'network.dns.localDomains': hosts.join(','),
       ...(options.allowThirdPartyCookies ? { 'network.cookie.cookieBehavior': 0 } : {}),
+      ...(options.containers ? { 'privacy.userContext.enabled': true } : {}),
     },
   });
-  const installed = await browser.installExtension(dir);
+  const installed = options.privateBrowsing
+    ? await installAllowedInPrivate(browser, dir)
+    : await browser.installExtension(dir);
   if (installed !== GECKO_ID) throw new Error(`Firefox installed ${installed}, not ${GECKO_ID}`);
   const origin = `moz-extension://${uuid}`;
   return {
@@ -126,4 +135,23 @@ export async function launchFirefoxWithExtension(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * WebDriver BiDi's `webExtension.install` takes `allowPrivateBrowsing` (the person's choice at
+ * install); Puppeteer's `installExtension` does not pass it, so the command goes through its
+ * connection.
+ */
+async function installAllowedInPrivate(browser: Browser, dir: string): Promise<string> {
+  const connection = (browser as unknown as { connection: BidiSend }).connection;
+  const { result } = await connection.send('webExtension.install', {
+    extensionData: { type: 'path', path: dir },
+    // Firefox's name for it; the standard `allowPrivateBrowsing` is not taken by every ESR yet.
+    'moz:allowPrivateBrowsing': true,
+  });
+  return result.extension;
+}
+
+interface BidiSend {
+  send(method: string, params: unknown): Promise<{ result: { extension: string } }>;
 }
