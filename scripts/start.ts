@@ -19,6 +19,7 @@ import { type DemoWorld, startDemoWorld } from '../test/demo-world/world';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, 'demo-output');
+const STORE_SHOTS = join(ROOT, 'docs/store/screenshots');
 const headless = !process.env.DISPLAY;
 
 function say(text = ''): void {
@@ -94,12 +95,62 @@ async function showPage({ world, browser, client }: Session, demo: DemoPage): Pr
   );
 }
 
+/**
+ * The screenshots the Chrome Web Store and addons.mozilla.org list, at 1280x800, the size both
+ * take: the popup over the page it describes, as a person sees it, and the DevTools panel.
+ */
+async function storeScreenshots({ world, browser, client }: Session): Promise<void> {
+  mkdirSync(STORE_SHOTS, { recursive: true });
+  const size = { width: 1280, height: 800 };
+  for (const [id, file] of [
+    ['paperleaf', '1-popup-keeps-sign-ins.png'],
+    ['shop', '2-popup-shop.png'],
+  ] as const) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(world.pageUrl(id));
+    const tabId = await client.tabIdOf(page);
+    const site = await page.screenshot();
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 760 });
+    await popup.goto(browser.extensionUrl(`src/popup/index.html?tabId=${tabId}`));
+    await popup.getByTestId('total').waitFor();
+    const shot = await popup.screenshot();
+    await popup.close();
+    await page.close();
+    const canvas = await browser.context.newPage();
+    await canvas.setViewportSize(size);
+    const png = (b: Buffer) => `data:image/png;base64,${b.toString('base64')}`;
+    await canvas.setContent(
+      `<body style="margin:0"><img src="${png(site)}" style="position:absolute;inset:0">` +
+        `<img src="${png(shot)}" style="position:absolute;top:12px;right:24px;border:1px solid #999;` +
+        `box-shadow:0 8px 24px rgba(0,0,0,.35)"></body>`,
+    );
+    await canvas.screenshot({ path: join(STORE_SHOTS, file) });
+    await canvas.close();
+  }
+  const shop = await browser.context.newPage();
+  await shop.goto(world.pageUrl('shop'));
+  const tabId = await client.tabIdOf(shop);
+  await screenshot(
+    browser,
+    `src/devtools/panel.html?tabId=${tabId}`,
+    '3-devtools-panel.png',
+    size,
+    (panel) => panel.locator('[role="row"][data-key]').nth(2).click({ timeout: 2000 }),
+    STORE_SHOTS,
+  );
+  await shop.close();
+  say(`Store screenshots (1280x800) are in ${STORE_SHOTS}/.`);
+}
+
 async function screenshot(
   browser: ExtensionBrowser,
   path: string,
   file: string,
   size: { width: number; height: number },
   prepare?: (page: Page) => Promise<void>,
+  folder = OUTPUT,
 ): Promise<void> {
   const page = await browser.context.newPage();
   await page.setViewportSize(size);
@@ -111,7 +162,8 @@ async function screenshot(
   });
   // A screenshot without the extra step is still worth having.
   await prepare?.(page).catch(() => undefined);
-  await page.screenshot({ path: join(OUTPUT, file), fullPage: true });
+  // Store screenshots have an exact size; the demo's own show the whole page.
+  await page.screenshot({ path: join(folder, file), fullPage: folder === OUTPUT });
   await page.close();
 }
 
@@ -136,6 +188,7 @@ async function main(): Promise<number> {
     mkdirSync(OUTPUT, { recursive: true });
     const session = { world, browser, client: await openWorkerClient(browser) };
     for (const demo of world.pages) await showPage(session, demo);
+    await storeScreenshots(session);
     const shots = readdirSync(OUTPUT).sort();
     say(`\nScreenshots of the popup and the devtools panel (${shots.length}) are in ${OUTPUT}/:`);
     for (const shot of shots) say(`  ${shot}`);
