@@ -14,7 +14,7 @@ export const GECKO_ID = 'cookie-inspector@cookie-inspector.invalid';
  * cookie partition keys) runs the same background module as an event page, needs an add-on id, and
  * hosts DevTools panels in its own toolbox, so the Chrome-only `frame-ancestors` source goes.
  */
-function firefoxManifest(): ManifestV3Export {
+export function firefoxManifest(): ManifestV3Export {
   const { minimum_chrome_version: _chromeOnly, background, content_security_policy, ...rest } = manifest;
   return {
     ...rest,
@@ -34,9 +34,13 @@ function firefoxManifest(): ManifestV3Export {
 }
 
 // `vite build` makes the Chrome extension in dist/; `vite build --mode firefox` the Firefox one in dist-firefox/.
+// `--outDir` puts either elsewhere: `npm run package` builds into build/package/ and leaves dist/ alone.
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
+    // The manifest names its icons by their place in the source tree, so the plugin already copies them to
+    // public/icons/ in the build; vite's own copy of public/ would ship every icon a second time.
+    publicDir: false,
     plugins: [
       catalogPlugin(),
       domainOwnersPlugin(),
@@ -47,6 +51,8 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
+      // The store packages are built from this output: a source map would ship the sources beside the code.
+      sourcemap: false,
       target: firefox ? 'firefox128' : 'chrome120',
       modulePreload: { polyfill: false },
       // The panel page is opened by devtools.panels.create, so the manifest does not name it.

@@ -46,15 +46,10 @@ export const CHAT_PLATFORMS: ReadonlySet<string> = new Set(
 /** Wishlist apps: their cookies keep a visitor's saved-for-later list, a convenience the shop works without. */
 export const WISHLIST_PLATFORMS: ReadonlySet<string> = new Set(['Swym']);
 
-/** `wixLanguage` -> wix, language; `PLAY_LANG` -> play, lang; `twitch.lohp.countryCode` -> twitch, lohp, country, code. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
+import { nameWords } from '../../src/core/name-rules';
+
+// Names are split into words the way the labeller splits them, so the import and the heuristics agree.
+export { nameWords };
 
 const has = (words: readonly string[], ...wanted: string[]) => words.some((w) => wanted.includes(w));
 
