@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { toLabellingEntry } from '../../src/core/catalog-schema';
@@ -11,6 +12,7 @@ const RESOLVED = `\0${ID}`;
  * sources the labeller does not use. A bad entry stops the build with the file and the entry named.
  */
 export function catalogPlugin(dataDir = resolve(import.meta.dirname, '../../data')): Plugin {
+  let used = false;
   return {
     name: 'cookie-inspector-catalog',
     resolveId(id) {
@@ -18,12 +20,29 @@ export function catalogPlugin(dataDir = resolve(import.meta.dirname, '../../data
     },
     load(id) {
       if (id !== RESOLVED) return null;
+      used = true;
       const entries = loadCatalog(dataDir).map(toLabellingEntry);
       // JSON.parse of a string literal is faster to start than an object literal of the same size.
       return `export const entries = JSON.parse(${JSON.stringify(JSON.stringify(entries))});`;
     },
     configureServer(server) {
       server.watcher.add(dataDir);
+    },
+    generateBundle() {
+      // The catalog carries facts from the Open Cookie Database (Apache-2.0): its licence and our
+      // NOTICE travel with every copy of the data, the store packages included.
+      if (!used) return;
+      const root = resolve(dataDir, '..');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'licenses/open-cookie-database.txt',
+        source: readFileSync(resolve(dataDir, 'open-cookie-database/LICENSE'), 'utf8'),
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'licenses/NOTICE.txt',
+        source: readFileSync(resolve(root, 'NOTICE'), 'utf8'),
+      });
     },
   };
 }
