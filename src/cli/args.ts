@@ -6,37 +6,56 @@ export interface ParsedArgs {
 }
 
 /**
- * A small parser for `--flag`, `--key value`, `--key=value` and repeated or multi-valued options
- * (`--fail-on marketing analytics`). `spec` says which options take values and how many.
+ * `flag`: takes no value. `one`: one value, and the option may be given once only (a second
+ * `--site` would otherwise silently lose one of the two). `repeat`: one value each time, any number
+ * of times (`--resolve a=1 --resolve b=2`). `many`: every following word that is not an option
+ * (`--fail-on marketing analytics`), also when given again.
  */
-export function parseArgs(args: string[], spec: Record<string, 'flag' | 'one' | 'many'>): ParsedArgs {
+export type OptionKind = 'flag' | 'one' | 'repeat' | 'many';
+
+/**
+ * A small parser for `--flag`, `--key value`, `--key=value` and repeated or multi-valued options.
+ * `--` ends the options: every later word is an argument, even one that starts with `--`.
+ */
+export function parseArgs(args: readonly string[], spec: Readonly<Record<string, OptionKind>>): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string[]>();
-  for (let i = 0; i < args.length; i++) {
+  let i = 0;
+  const isOption = (word: string | undefined) => word?.startsWith('--') === true;
+  for (; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith('--') || arg === '--') {
+    if (arg === '--') {
+      i += 1;
+      break;
+    }
+    if (!isOption(arg)) {
       positional.push(arg);
       continue;
     }
     const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    // Only the spec's own keys: `--constructor` must not find Object.prototype.constructor.
+    if (!Object.hasOwn(spec, key)) throw new UsageError(`unknown option --${key}`);
     const kind = spec[key];
-    if (!kind) throw new UsageError(`unknown option --${key}`);
-    const values = options.get(key) ?? [];
+    const seen = options.get(key);
+    if (seen && kind === 'one') throw new UsageError(`--${key} is given more than once`);
+    const values = seen ?? [];
     if (kind === 'flag') {
       if (inline !== undefined) throw new UsageError(`--${key} takes no value`);
     } else if (inline !== undefined) {
       values.push(inline);
-    } else if (kind === 'one') {
+    } else if (kind === 'one' || kind === 'repeat') {
       const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${key} needs a value`);
+      if (next === undefined || isOption(next)) throw new UsageError(`--${key} needs a value`);
       values.push(next);
       i += 1;
     } else {
-      while (i + 1 < args.length && !args[i + 1].startsWith('--')) values.push(args[++i]);
-      if (values.length === 0) throw new UsageError(`--${key} needs at least one value`);
+      const before = values.length;
+      while (i + 1 < args.length && !isOption(args[i + 1])) values.push(args[++i]);
+      if (values.length === before) throw new UsageError(`--${key} needs at least one value`);
     }
     options.set(key, values);
   }
+  positional.push(...args.slice(i));
   return { positional, options };
 }
 

@@ -1,35 +1,42 @@
+import { escapeUnsafe, isUnsafeChar, visibleEscape } from './unsafe-text';
+
 /**
  * Plain-text tables for terminals. Cookie names come from websites: control characters,
- * bidirectional overrides and terminal escape sequences are shown escaped, never sent to the terminal.
+ * bidirectional overrides, invisible characters and terminal escape sequences are shown escaped
+ * (see unsafe-text.ts), never sent to the terminal.
  */
 
-// Invisible characters (soft hyphen, Arabic letter mark, word joiners, byte-order mark) are escaped
-// too: they hide what a name really is.
-const UNSAFE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes.
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
+/**
+ * The text with unsafe characters and backslashes escaped (a backslash too, so that a name which
+ * spells `\u202e` is not taken for one that holds it), shortened to at most `max` UTF-16 units
+ * with an ellipsis. It is cut only between whole characters and whole escapes: half an escape
+ * would read as something else, half a surrogate pair prints as a replacement character.
+ */
 export function safeText(text: string, max = 60): string {
-  const escaped = text.replace(UNSAFE, (c) =>
-    c === '\t' ? '\\t' : c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  if (escaped.length <= max) return escaped;
-  let end = max - 1;
-  // Half of a surrogate pair (an emoji) would print as a replacement character.
-  if (isHighSurrogate(escaped.charCodeAt(end - 1))) end -= 1;
-  return `${escaped.slice(0, end)}…`;
+  let shown = '';
+  // What fits in front of an ellipsis, kept while the whole text may still turn out too long.
+  let head: string | null = null;
+  for (const c of text) {
+    const piece = c === '\\' || isUnsafeChar(c) ? visibleEscape(c) : c;
+    if (head === null && shown.length + piece.length > max - 1) head = shown;
+    shown += piece;
+    if (shown.length > max) return `${head ?? ''}…`;
+  }
+  return shown;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
+/**
+ * Columns padded to their widest cell. Cells are escaped once more, so a cell a caller forgot to
+ * pass through safeText cannot reach the terminal raw; safeText's output passes unchanged.
+ */
 export function renderTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const safeHeaders = headers.map(escapeUnsafe);
+  const safeRows = rows.map((r) => r.map(escapeUnsafe));
+  const widths = safeHeaders.map((h, i) => Math.max(h.length, ...safeRows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  return `${[line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
+  return `${[line(safeHeaders), line(widths.map((w) => '-'.repeat(w))), ...safeRows.map(line)].join('\n')}\n`;
 }

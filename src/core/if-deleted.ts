@@ -109,8 +109,20 @@ const NAME_SIGN_IN_WORDS: ReadonlySet<string> = new Set([
 ]);
 const NAME_SIGN_IN_GLUED = ['sessid', 'sessionid', 'session', 'auth', 'login', 'token'];
 
+// Labelling runs on every cookie event: an entry's consequence is worked out once, not per label.
+const byEntry = new WeakMap<LabellingEntry, Consequence>();
+
 /** The consequence for a cookie a catalog entry decided. */
 export function entryConsequence(entry: LabellingEntry): Consequence {
+  let known = byEntry.get(entry);
+  if (!known) {
+    known = consequenceOf(entry);
+    byEntry.set(entry, known);
+  }
+  return known;
+}
+
+function consequenceOf(entry: LabellingEntry): Consequence {
   if (entry.ifDeleted) {
     const how = entry.inferred ? 'from what the vendor says the cookie does' : 'documented for this cookie';
     return { ifDeleted: entry.ifDeleted, ifDeletedReason: `${how} (${entry.vendor})` };

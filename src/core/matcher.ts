@@ -1,11 +1,12 @@
 import type { LabellingEntry } from './catalog-schema';
 import { isSameOrSubdomain } from './domains';
-import { type CompiledPattern, compilePattern } from './patterns';
+import { type CompiledPattern, compilePattern, matchPattern, type WorkCounter } from './patterns';
 
 /**
  * The compiled catalog: exact names in hash maps, patterns in a prefix trie (and a suffix trie for
  * patterns that start with a wildcard), so the cost of matching one cookie grows with the length of
  * its name and the few patterns that share its first characters, not with the size of the catalog.
+ * Each pattern is tested in time linear in the name (matchPattern), whatever wildcards it holds.
  */
 
 export type MatchKind = 'exact' | 'exact-nocase' | 'pattern';
@@ -44,7 +45,13 @@ interface NameHits {
   otherCase: LabellingEntry[];
 }
 
-export function compileMatcher(entries: readonly LabellingEntry[]): Matcher {
+export interface MatcherOptions {
+  /** Counts the character comparisons of pattern tests, for tests that bound the work. */
+  work?: WorkCounter;
+}
+
+export function compileMatcher(entries: readonly LabellingEntry[], options: MatcherOptions = {}): Matcher {
+  const { work } = options;
   const exact = new Map<string, NameHits>();
   const nocase = new Map<string, LabellingEntry[]>();
   const prefixRoot = new TrieNode();
@@ -84,18 +91,24 @@ export function compileMatcher(entries: readonly LabellingEntry[]): Matcher {
         const folded = nocase.get(name.toLowerCase());
         if (folded) for (const entry of folded) out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));
       }
-      walkForward(prefixRoot, name, cookieDomain, out);
-      walkBackward(suffixRoot, name, cookieDomain, out);
-      if (floating.length > 0) testItems(floating, name, cookieDomain, out);
+      walkForward(prefixRoot, name, cookieDomain, out, work);
+      walkBackward(suffixRoot, name, cookieDomain, out, work);
+      if (floating.length > 0) testItems(floating, name, cookieDomain, out, work);
       return out;
     },
   };
 }
 
 // The walks and tests below are module functions rather than closures: they run for every cookie.
-function testItems(items: PatternEntry[], name: string, cookieDomain: string, out: Match[]): void {
+function testItems(
+  items: PatternEntry[],
+  name: string,
+  cookieDomain: string,
+  out: Match[],
+  work: WorkCounter | undefined,
+): void {
   for (const item of items) {
-    if (item.pattern.regex.test(name))
+    if (matchPattern(item.pattern, name, work))
       out.push(toMatch(item.entry, 'pattern', item.pattern.literalLength, cookieDomain));
   }
 }
@@ -126,22 +139,34 @@ function insert(root: TrieNode, key: string, item: PatternEntry): void {
   node.items.push(item);
 }
 
-function walkForward(root: TrieNode, text: string, cookieDomain: string, out: Match[]): void {
+function walkForward(
+  root: TrieNode,
+  text: string,
+  cookieDomain: string,
+  out: Match[],
+  work: WorkCounter | undefined,
+): void {
   let node: TrieNode | undefined = root;
   for (let i = 0; i < text.length; i++) {
     node = node.children.get(text[i]);
     if (!node) return;
-    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out);
+    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out, work);
   }
 }
 
 /** Walks the suffix trie from the end of the name, without building a reversed copy. */
-function walkBackward(root: TrieNode, text: string, cookieDomain: string, out: Match[]): void {
+function walkBackward(
+  root: TrieNode,
+  text: string,
+  cookieDomain: string,
+  out: Match[],
+  work: WorkCounter | undefined,
+): void {
   let node: TrieNode | undefined = root;
   for (let i = text.length - 1; i >= 0; i--) {
     node = node.children.get(text[i]);
     if (!node) return;
-    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out);
+    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out, work);
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { SandboxPolicy } from './chromium-sandbox';
 import { findExecutable } from './find-executable';
 
 /**
@@ -46,6 +47,16 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Accept self-signed and otherwise invalid certificates (the test sites need it). Default: true. */
   ignoreCertificateErrors?: boolean;
+  /**
+   * Told, once per process, that Chromium's sandbox cannot run here (as root, or without user
+   * namespaces) and that pages are loaded without it.
+   */
+  onSandboxFallback?: (reason: string) => void;
+  /**
+   * Whether Playwright handles Ctrl-C, SIGTERM and SIGHUP itself (close every browser, exit 130 on
+   * Ctrl-C). Default: true. `scan` handles them itself, to stop between pages and report.
+   */
+  handleSignals?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -60,8 +71,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+// Whether the sandbox works is a property of the machine: found out at the first launch.
+const sandbox = new SandboxPolicy();
+
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'cookie-inspector-profile-'));
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
   if (options.allowThirdPartyCookies) {
     mkdirSync(join(userDataDir, 'Default'), { recursive: true });
     // cookie_controls_mode 0 = allow third-party cookies; CDP and feature flags do not change it.
@@ -73,7 +89,6 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const args = [
     `--disable-extensions-except=${options.extensionPath}`,
     `--load-extension=${options.extensionPath}`,
-    '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
     '--no-first-run',
@@ -86,14 +101,38 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
   if (options.autoOpenDevtools) args.push('--auto-open-devtools-for-tabs');
   args.push(...(options.extraArgs ?? []));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: options.headless ?? true,
-    args,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    ignoreHTTPSErrors: ignoreCertificateErrors,
-    viewport: { width: 1280, height: 800 },
-  });
+  const handleSignals = options.handleSignals ?? true;
+  let context: BrowserContext;
+  try {
+    context = await sandbox.launch(
+      (withSandbox) =>
+        chromium.launchPersistentContext(userDataDir, {
+          executablePath,
+          headless: options.headless ?? true,
+          args,
+          // Without it Playwright adds --no-sandbox itself.
+          chromiumSandbox: withSandbox,
+          ignoreDefaultArgs: ['--disable-extensions'],
+          ignoreHTTPSErrors: ignoreCertificateErrors,
+          viewport: { width: 1280, height: 800 },
+          handleSIGINT: handleSignals,
+          handleSIGTERM: handleSignals,
+          handleSIGHUP: handleSignals,
+        }),
+      options.onSandboxFallback,
+    );
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+  // However the process ends (Playwright's own Ctrl-C handler exits it), the profile goes too.
+  // Added after the launch, so that it normally runs after Playwright's exit handler killed the browser.
+  process.on('exit', removeProfile);
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    removeProfile();
+    process.off('exit', removeProfile);
+  };
   try {
     const worker = await readyWorker(context);
     const extensionId = new URL(worker.url()).host;
@@ -104,14 +143,10 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       userDataDir,
       extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
       waitForWorker: () => readyWorker(context),
-      async close() {
-        await context.close().catch(() => undefined);
-        rmSync(userDataDir, { recursive: true, force: true });
-      },
+      close,
     };
   } catch (error) {
-    await context.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
+    await close();
     throw error;
   }
 }

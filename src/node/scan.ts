@@ -1,6 +1,8 @@
+import type { Page } from 'playwright-core';
 import type { TabView } from '../shared/protocol';
 import { launchWithExtension } from './chromium';
 import { findExtensionDist } from './extension-dist';
+import { ScanInterruptedError, ScanSetupError } from './scan-errors';
 import { openWorkerClient, type WorkerClient } from './worker-client';
 
 /**
@@ -20,6 +22,10 @@ export interface ScanOptions {
   insecure: boolean;
   /** Chromium `--host-resolver-rules`, for example `MAP *.test 127.0.0.1`. */
   hostResolverRules?: string;
+  /** Stops the scan: the browser of the page being loaded is closed, its profile removed. */
+  signal?: AbortSignal;
+  /** Told once when Chromium's sandbox cannot run here and pages are loaded without it. */
+  onSandboxFallback?: (reason: string) => void;
 }
 
 export type ScanErrorKind = 'invalid-url' | 'unreachable' | 'tls' | 'timeout' | 'failed';
@@ -28,53 +34,142 @@ export type ScanResult =
   | { url: string; ok: true; finalUrl: string; status: number | null; view: TabView }
   | { url: string; ok: false; kind: ScanErrorKind; error: string };
 
+type Loaded = Omit<Extract<ScanResult, { ok: true }>, 'url' | 'ok'>;
+
+/** One browser, for one page. */
+export interface ScanSession {
+  /** Loads the page and waits until its cookies settle. */
+  scan(url: string): Promise<Loaded>;
+  /** Closes the browser and removes its profile; a page still loading then fails. */
+  close(): Promise<void>;
+}
+
+export type OpenSession = (options: ScanOptions & { extensionPath: string }) => Promise<ScanSession>;
+
+/**
+ * Scans each URL in a browser of its own, with a fresh profile: a first visit means no cookies,
+ * storage, cache or service workers left by an earlier page. A page that fails is reported as such
+ * and the next one is scanned. Throws ScanSetupError when the first browser cannot start (nothing
+ * could be scanned) and ScanInterruptedError, with the pages done so far, when `signal` fires.
+ */
 export async function scanUrls(
   urls: readonly string[],
   options: ScanOptions,
   onResult: (result: ScanResult) => void = () => undefined,
+  openSession: OpenSession = openBrowserSession,
 ): Promise<ScanResult[]> {
+  const results: ScanResult[] = [];
+  const { signal } = options;
+  let extensionPath = options.extensionPath;
+  let started = false;
+
+  const scanOne = async (url: string): Promise<ScanResult> => {
+    const invalid = checkUrl(url);
+    if (invalid) return { url, ok: false, kind: 'invalid-url', error: invalid };
+    if (!extensionPath) {
+      try {
+        extensionPath = findExtensionDist();
+      } catch (error) {
+        throw new ScanSetupError(errorText(error));
+      }
+    }
+    let session: ScanSession;
+    try {
+      session = await openSession({ ...options, extensionPath });
+    } catch (error) {
+      // The first browser failing means none will start here; a later one is this page's failure.
+      if (!started) throw new ScanSetupError(errorText(error));
+      return { url, ok: false, kind: 'failed', error: `Chromium did not start for this page: ${firstLine(error)}` };
+    }
+    started = true;
+    let closing: Promise<void> | null = null;
+    const close = () => {
+      closing ??= session.close();
+      return closing;
+    };
+    const stop = () => void close();
+    signal?.addEventListener('abort', stop);
+    try {
+      if (signal?.aborted) throw new ScanInterruptedError(results);
+      const loaded = await session.scan(url);
+      return { url, ok: true, ...loaded };
+    } catch (error) {
+      if (signal?.aborted) throw new ScanInterruptedError(results);
+      return { url, ok: false, ...describeLoadError(error, options) };
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      await close();
+    }
+  };
+
+  for (const url of urls) {
+    if (signal?.aborted) throw new ScanInterruptedError(results);
+    const result = await scanOne(url);
+    results.push(result);
+    onResult(result);
+  }
+  return results;
+}
+
+async function openBrowserSession(options: ScanOptions & { extensionPath: string }): Promise<ScanSession> {
   const browser = await launchWithExtension({
-    extensionPath: options.extensionPath ?? findExtensionDist(),
+    extensionPath: options.extensionPath,
     headless: true,
     hostResolverRules: options.hostResolverRules,
     // A site owner audits what most visitors' browsers accept, embedded widgets' cookies included.
     allowThirdPartyCookies: true,
     ignoreCertificateErrors: options.insecure,
+    onSandboxFallback: options.onSandboxFallback,
+    // scan stops between pages on Ctrl-C and reports what it has; Playwright would exit at once.
+    handleSignals: false,
   });
-  const results: ScanResult[] = [];
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= browser.close();
+    return closing;
+  };
+  let client: WorkerClient;
   try {
-    const client = await openWorkerClient(browser);
-    const scanOne = async (url: string): Promise<ScanResult> => {
-      const invalid = checkUrl(url);
-      if (invalid) return { url, ok: false, kind: 'invalid-url', error: invalid };
-      // Every URL is a first visit: what an earlier page left behind is not this page's doing.
-      await browser.context.clearCookies();
-      const page = await browser.context.newPage();
-      try {
-        let status: number | null = null;
-        try {
-          const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
-          status = response?.status() ?? null;
-        } catch (error) {
-          return { url, ok: false, ...describeLoadError(error, options) };
-        }
-        const tabId = await client.tabIdOf(page);
-        const view = await settle(client, tabId, options);
-        return { url, ok: true, finalUrl: page.url(), status, view };
-      } finally {
-        await page.close().catch(() => undefined);
-      }
-    };
-    for (const url of urls) {
-      const result = await scanOne(url);
-      results.push(result);
-      onResult(result);
-    }
-    await client.close();
-  } finally {
-    await browser.close();
+    client = await openWorkerClient(browser);
+  } catch (error) {
+    await close();
+    throw error;
   }
-  return results;
+  return {
+    async scan(url) {
+      const deadline = Date.now() + options.timeoutMs;
+      const page = await browser.context.newPage();
+      const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+      const status = response?.status() ?? null;
+      const tabId = await tabOf(client, page, deadline);
+      const view = await settle(client, tabId, options);
+      return { finalUrl: page.url(), status, view };
+    },
+    close,
+  };
+}
+
+/**
+ * The page's tab, found by its address. A page that moves on by itself after loading (a script
+ * or a meta refresh sending it elsewhere) changes that address under us: ask again until it holds.
+ */
+async function tabOf(client: WorkerClient, page: Page, deadline: number): Promise<number> {
+  for (;;) {
+    try {
+      return await client.tabIdOf(page);
+    } catch (error) {
+      if (Date.now() >= deadline || page.isClosed()) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(error: unknown): string {
+  return errorText(error).split('\n')[0];
 }
 
 /**
@@ -144,6 +239,5 @@ export function describeLoadError(
   if (code && /^ERR_(CONNECTION_|ADDRESS_|INTERNET_DISCONNECTED|NETWORK_|PROXY_|TUNNEL_)/.test(code)) {
     return { kind: 'unreachable', error: `the site could not be reached (${code})` };
   }
-  const firstLine = message.split('\n')[0];
-  return { kind: 'failed', error: code ? `the page could not be loaded (${code})` : firstLine };
+  return { kind: 'failed', error: code ? `the page could not be loaded (${code})` : firstLine(error) };
 }

@@ -158,7 +158,7 @@ describe('removing optional cookies from a logged-in help centre', () => {
     expect(now.login).toBe('logged-in');
     expect(now.user).toBe(before.user);
     expect(now.rememberMe).toBe('on');
-    expect(await popup.getByTestId('kept').innerText()).toContain('would sign you out of Deskpro');
+    expect(await popup.getByTestId('kept').textContent()).toContain('would sign you out of Deskpro');
     expect(now.visitor).toBe('none');
   });
 

@@ -44,7 +44,7 @@ afterAll(async () => {
 type Api = typeof chrome;
 const shopUrl = () => `http://${SHOP}:${port}/`;
 const text = (page: Page, selector: string) =>
-  page.$eval(selector, (el) => (el as HTMLElement).innerText.trim()).catch(() => null);
+  page.$eval(selector, (el) => (el as HTMLElement).textContent.trim()).catch(() => null);
 
 /** Cookies of every store, as `name storeId`. */
 const storeCookies = (page: Page) =>
@@ -116,7 +116,7 @@ describe('the Firefox build, complete', () => {
     const privateTab = await helper.evaluate(async (url) => {
       const api = (globalThis as unknown as { browser: Api }).browser;
       const win = await api.windows.create({ incognito: true, url });
-      return win.tabs?.[0]?.id ?? -1;
+      return win?.tabs?.[0]?.id ?? -1;
     }, shopUrl());
     await expect.poll(() => storeCookies(helper), { timeout: 15_000 }).toContain('_ga firefox-private');
     const popup = await openPage('src/popup/index.html', privateTab);
@@ -156,7 +156,7 @@ describe('the Firefox build, complete', () => {
     const panel = await openPage('src/devtools/panel.html', normalTab);
     await expect.poll(() => text(panel, '[data-testid="count"]'), { timeout: 15_000 }).toContain('3');
     const names = await panel.$$eval('[role="row"][data-key] [role="gridcell"]:first-child', (cells) =>
-      cells.map((c) => (c as HTMLElement).innerText.trim()).sort(),
+      cells.map((c) => (c as HTMLElement).textContent.trim()).sort(),
     );
     expect(names).toEqual(['_fbp', '_ga', 'sid']);
     await panel.click('[role="row"][data-key]');

@@ -52,7 +52,7 @@ const likeState = (page: Page) =>
     .catch(() => null);
 
 const text = (page: Page, selector: string) =>
-  page.$eval(selector, (el) => (el as HTMLElement).innerText.trim()).catch(() => null);
+  page.$eval(selector, (el) => (el as HTMLElement).textContent.trim()).catch(() => null);
 
 const KEPT = [
   'c_user @ .facebook-demo.test',

@@ -75,7 +75,7 @@ describe('signed in to a site that embeds a social platform', () => {
     await popup.getByTestId('outcome').waitFor();
     expect(await storeNames()).toEqual(KEPT);
     const kept = popup.locator('[data-testid="kept-group"][data-vendor="Meta"]').filter({ hasText: 'sign you out' });
-    expect(await kept.innerText()).toContain('2 cookies kept: removing them would sign you out of Meta.');
+    expect(await kept.textContent()).toContain('2 cookies kept: removing them would sign you out of Meta.');
 
     await page.reload();
     expect(await state(page)).toBe('logged-in');
@@ -96,11 +96,11 @@ describe('signed in to a site that embeds a social platform', () => {
   it('signs out of the platform only when asked, with the consequence spelt out, and undo signs back in', async () => {
     const group = popup.locator('[data-testid="kept-group"][data-vendor="Meta"]').filter({ hasText: 'sign you out' });
     await group.getByTestId('also-remove').click();
-    expect(await group.getByTestId('confirm-removal').innerText()).toContain(
+    expect(await group.getByTestId('confirm-removal').textContent()).toContain(
       'Removing these 2 cookies would sign you out of Meta',
     );
     await group.getByTestId('confirm-remove').click();
-    await expect.poll(() => popup.getByTestId('outcome').innerText(), SETTLE).toContain('Removed 2 cookies');
+    await expect.poll(() => popup.getByTestId('outcome').textContent(), SETTLE).toContain('Removed 2 cookies');
     await expect.poll(storeNames, SETTLE).toEqual(KEPT.filter((id) => !SIGN_INS.includes(id)));
     await page.reload();
     expect(await state(page)).toBe('logged-in');

@@ -69,24 +69,24 @@ async function loadFolder(dir: string): Promise<CatalogEntry[]> {
 }
 
 export function catalogStats(entries: readonly LabellingEntry[]) {
-  const byCategory = Object.fromEntries(CATEGORIES.filter((c) => c !== 'unknown').map((c) => [c, 0])) as Record<
-    string,
-    number
-  >;
-  const byVendor: Record<string, number> = {};
-  const byOrigin: Record<string, number> = {};
+  // Maps, not objects: a vendor named `constructor` or `__proto__` is counted like any other.
+  const byCategory = new Map<string, number>(CATEGORIES.filter((c) => c !== 'unknown').map((c) => [c, 0]));
+  const byVendor = new Map<string, number>();
+  const byOrigin = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const e of entries) {
-    byCategory[e.category] += 1;
-    byVendor[e.vendor] = (byVendor[e.vendor] ?? 0) + 1;
-    byOrigin[e.origin] = (byOrigin[e.origin] ?? 0) + 1;
+    count(byCategory, e.category);
+    count(byVendor, e.vendor);
+    count(byOrigin, e.origin);
   }
   return {
     entries: entries.length,
     exact: entries.filter((e) => e.name !== undefined).length,
     patterns: entries.filter((e) => e.pattern !== undefined).length,
-    vendors: Object.keys(byVendor).length,
-    byCategory,
-    byOrigin,
-    byVendor,
+    vendors: byVendor.size,
+    // Object.fromEntries defines own properties, so even `__proto__` is a plain key in the JSON.
+    byCategory: Object.fromEntries(byCategory) as Record<string, number>,
+    byOrigin: Object.fromEntries(byOrigin) as Record<string, number>,
+    byVendor: Object.fromEntries(byVendor) as Record<string, number>,
   };
 }

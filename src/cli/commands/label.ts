@@ -4,6 +4,7 @@ import { parseCookieInput, toUrl } from '../cookie-input';
 import { type CliIO, readUserInput, UsageError } from '../io';
 import { toLabelRecord } from '../label-record';
 import { renderTable, safeText } from '../table';
+import { safeJson } from '../unsafe-text';
 
 /** `cookie-inspector label [FILE|-] [--site URL] [--format json|table]` */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -19,7 +20,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return toLabelRecord(cookie, labeller.label(cookie, { topLevelUrl }));
   });
   if (format === 'json') {
-    io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+    // Names and values come from websites: C1 controls and bidi overrides, which JSON.stringify
+    // leaves raw, would reach the terminal of whoever reads the output.
+    io.stdout(`${safeJson(records)}\n`);
     return 0;
   }
   io.stdout(

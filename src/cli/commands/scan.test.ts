@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { ScanOptions, ScanResult } from '../../node/scan';
 import { describeLoadError } from '../../node/scan';
+import { ScanInterruptedError, ScanSetupError } from '../../node/scan-errors';
+import type { CookieRecord, TabView } from '../../shared/protocol';
 import { main } from '../main';
+import { run, type ScanDeps } from './scan';
 
 function io() {
   const out = { stdout: '', stderr: '' };
@@ -19,12 +23,91 @@ function io() {
   };
 }
 
+function tracked(name: string): CookieRecord {
+  return {
+    key: `${name};a.test;/`,
+    cookie: {
+      name,
+      domain: '.a.test',
+      path: '/',
+      value: 'v',
+      hostOnly: false,
+      secure: true,
+      httpOnly: false,
+      sameSite: 'lax',
+      session: true,
+      storeId: '0',
+    },
+    label: {
+      category: 'marketing',
+      ifDeleted: 'nothing',
+      vendor: 'Acme Ads',
+      purpose: null,
+      entryId: null,
+      ifDeletedReason: 'test',
+      party: 'first',
+      source: 'exact',
+      confidence: 1,
+      reason: 'test',
+      lifetime: { kind: 'session' },
+    },
+  } as unknown as CookieRecord;
+}
+
+function loaded(url: string, cookies: CookieRecord[] = []): ScanResult {
+  const view = {
+    tabId: 1,
+    url,
+    site: new URL(url).hostname,
+    status: 'ok',
+    cookies,
+    siteSettings: null,
+    includeUnknown: false,
+  } as TabView;
+  return { url, ok: true, finalUrl: url, status: 200, view };
+}
+
+const FAILED: ScanResult = {
+  url: 'https://away.test/',
+  ok: false,
+  kind: 'failed',
+  error: 'No tab shows https://away.test/',
+};
+
+/** A scan that returns `results` (or throws `error`) and records the options it was given. */
+function fakeScan(results: ScanResult[], error?: (done: ScanResult[]) => Error) {
+  const calls: ScanOptions[] = [];
+  let stopper: ((signal: NodeJS.Signals) => void) | null = null;
+  const deps: ScanDeps = {
+    async scanUrls(_urls, options, onResult = () => undefined) {
+      calls.push(options);
+      options.onSandboxFallback?.('Chromium runs as root, where its sandbox is not supported');
+      for (const r of results) onResult(r);
+      if (error) throw error(results);
+      return results;
+    },
+    onStopSignal(stop) {
+      stopper = stop;
+      return () => {
+        stopper = null;
+      };
+    },
+  };
+  return { deps, calls, stopper: () => stopper };
+}
+
 describe('cookie-inspector scan arguments', () => {
   it.each([
     [['scan'], 'give at least one URL'],
     [['scan', 'https://a.test/', '--fail-on', 'tasty'], '--fail-on needs categories'],
     [['scan', 'https://a.test/', '--json', '--markdown'], 'choose --json or --markdown'],
     [['scan', 'https://a.test/', '--wait', 'soon'], '--wait takes a whole number of milliseconds'],
+    [['scan', 'https://a.test/', '--wait='], '--wait takes a whole number of milliseconds'],
+    [['scan', 'https://a.test/', '--wait', '1.5'], '--wait takes a whole number of milliseconds'],
+    [['scan', 'https://a.test/', '--wait', '99999999999'], '--wait takes a whole number of milliseconds'],
+    [['scan', 'https://a.test/', '--timeout', '0'], '--timeout takes a whole number of milliseconds from 1'],
+    [['scan', 'https://a.test/', '--timeout', '-5'], '--timeout takes a whole number of milliseconds from 1'],
+    [['scan', 'https://a.test/', '--timeout', '10', '--timeout', '20'], '--timeout is given more than once'],
     [['scan', 'https://a.test/', '--resolve', 'a.test'], '--resolve takes HOST=IP'],
   ])('%j is a usage error before any browser starts', async (argv, message) => {
     const { io: cli, out } = io();
@@ -32,10 +115,101 @@ describe('cookie-inspector scan arguments', () => {
     expect(out.stderr).toContain(message);
   });
 
-  it('prints its help', async () => {
+  it('prints its help, with every exit status', async () => {
     const { io: cli, out } = io();
     expect(await main(['scan', '--help'], cli)).toBe(0);
     expect(out.stdout).toContain('--fail-on CATEGORY...');
+    for (const status of ['0 ', '1 ', '2 ', '3 ', '4 ', '130 ']) expect(out.stdout).toContain(`  ${status}`);
+  });
+
+  it('passes repeated --resolve rules and a URL after -- on to the scan', async () => {
+    const scan = fakeScan([loaded('https://a.test/')]);
+    const { io: cli } = io();
+    await run(
+      ['--resolve', 'a.test=127.0.0.1', '--resolve', 'b.test=127.0.0.2', '--', 'https://a.test/'],
+      cli,
+      scan.deps,
+    );
+    expect(scan.calls[0].hostResolverRules).toBe('MAP a.test 127.0.0.1, MAP b.test 127.0.0.2');
+  });
+});
+
+describe('cookie-inspector scan results and exit statuses', () => {
+  it('exits 0 when every page was scanned and nothing matched --fail-on', async () => {
+    const { io: cli } = io();
+    expect(await run(['https://a.test/'], cli, fakeScan([loaded('https://a.test/')]).deps)).toBe(0);
+  });
+
+  it('exits 1 when a --fail-on category was set', async () => {
+    const { io: cli, out } = io();
+    const scan = fakeScan([loaded('https://a.test/', [tracked('_ad')])]);
+    expect(await run(['https://a.test/', '--fail-on', 'marketing'], cli, scan.deps)).toBe(1);
+    expect(out.stderr).toContain('--fail-on: _ad (marketing) on https://a.test/');
+  });
+
+  it('reports a page that failed in the table and on stderr, reports the others, and exits 3', async () => {
+    const { io: cli, out } = io();
+    const scan = fakeScan([loaded('https://a.test/'), FAILED, loaded('https://b.test/')]);
+    expect(await run(['https://a.test/', FAILED.url, 'https://b.test/'], cli, scan.deps)).toBe(3);
+    expect(out.stdout).toMatch(/https:\/\/away\.test\/ \(not scanned\)\n {2}No tab shows https:\/\/away\.test\//);
+    expect(out.stdout.indexOf('a.test')).toBeLessThan(out.stdout.indexOf('away.test'));
+    expect(out.stdout.indexOf('away.test')).toBeLessThan(out.stdout.indexOf('b.test'));
+    expect(out.stderr).toContain('cookie-inspector scan: https://away.test/: No tab shows https://away.test/');
+    expect(out.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('lists a page that failed in the JSON report', async () => {
+    const { io: cli, out } = io();
+    const scan = fakeScan([FAILED, loaded('https://b.test/')]);
+    expect(await run([FAILED.url, 'https://b.test/', '--json'], cli, scan.deps)).toBe(3);
+    const report = JSON.parse(out.stdout);
+    expect(report.results[0]).toEqual({ url: FAILED.url, error: { kind: 'failed', message: FAILED.error } });
+    expect(report.results[1].url).toBe('https://b.test/');
+  });
+
+  it('exits 4 with one line when Chromium cannot be found or started', async () => {
+    const { io: cli, out } = io();
+    const scan = fakeScan([], () => new ScanSetupError('No Chromium found. Install it.'));
+    expect(await run(['https://a.test/'], cli, scan.deps)).toBe(4);
+    expect(out.stderr).toMatch(/^cookie-inspector scan: No Chromium found\. Install it\.$/m);
+    expect(out.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('says once on stderr that pages are loaded without the sandbox', async () => {
+    const { io: cli, out } = io();
+    await run(['https://a.test/'], cli, fakeScan([loaded('https://a.test/')]).deps);
+    expect(out.stderr.match(/without Chromium's sandbox/g)).toHaveLength(1);
+    expect(out.stderr).toContain('runs as root');
+  });
+
+  it('on Ctrl-C prints what was scanned, says it was interrupted, and exits 130', async () => {
+    const { io: cli, out } = io();
+    const scan = fakeScan([loaded('https://a.test/')], (done) => new ScanInterruptedError(done));
+    const stopped = run(['https://a.test/', 'https://b.test/', '--json'], cli, {
+      ...scan.deps,
+      async scanUrls(urls, options, onResult) {
+        scan.stopper()?.('SIGINT');
+        expect(options.signal?.aborted).toBe(true);
+        return scan.deps.scanUrls(urls, options, onResult);
+      },
+    });
+    expect(await stopped).toBe(130);
+    expect(JSON.parse(out.stdout).results.map((r: { url: string }) => r.url)).toEqual(['https://a.test/']);
+    expect(out.stderr).toContain('interrupted (SIGINT) after 1 of 2 pages');
+    expect(scan.stopper()).toBeNull();
+  });
+
+  it('exits 143 on SIGTERM', async () => {
+    const { io: cli } = io();
+    const scan = fakeScan([], (done) => new ScanInterruptedError(done));
+    const code = await run(['https://a.test/'], cli, {
+      ...scan.deps,
+      async scanUrls(urls, options, onResult) {
+        scan.stopper()?.('SIGTERM');
+        return scan.deps.scanUrls(urls, options, onResult);
+      },
+    });
+    expect(code).toBe(143);
   });
 });
 

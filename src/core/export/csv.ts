@@ -36,15 +36,29 @@ const COLUMNS: ReadonlyArray<[string, (c: LabelledCookie) => Cell]> = [
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
 /**
+ * A text cell a spreadsheet would read as a formula or a command (`=HYPERLINK(...)`,
+ * `=cmd|' /C calc'!A0`, `@SUM(1)`): it starts with `=`, `+`, `-` or `@`, also after whitespace or
+ * invisible characters a spreadsheet may skip, or with a tab or carriage return. Text that already
+ * starts with `'` is caught too, so that the guard below can always be removed the same way.
+ */
+const NEEDS_GUARD = /^(?:['\t\r]|[\s\p{Cc}\p{Cf}]*[=+\-@])/u;
+
+/**
  * RFC 4180: a field holding a comma, a double quote, CR or LF is quoted and its quotes doubled.
  * Fields with edge whitespace are quoted too, because spreadsheets trim bare fields.
- * Values are written exactly, not neutralised against spreadsheet formulas, so that the file
- * round-trips; open it as text, not by double-click, when the cookies come from a site you distrust.
+ *
+ * Cookie names and values come from websites that may be hostile, and people open exports by
+ * double-click, so text cells are neutralised against formula injection as OWASP advises: a text
+ * cell that would start a formula (see NEEDS_GUARD) gets a single quote `'` put before it and is
+ * always quoted. The file no longer round-trips byte for byte; to get the exact text back, drop
+ * the first character of every text cell that starts with `'` (a `'` the site wrote itself was
+ * doubled). Numbers and booleans are never guarded: a negative number stays a number.
  */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value !== 'string') return String(value);
+  if (NEEDS_GUARD.test(value)) return `"'${value.replaceAll('"', '""')}"`;
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** One header line and one line per cookie, every line ending in CRLF. */

@@ -72,6 +72,46 @@ describe('cookie-inspector label', () => {
     expect(out).not.toContain('\u001b');
   });
 
+  // A name a hostile site could set: C1 controls (CSI, NEL, OSC), bidi overrides and isolates,
+  // marks, Unicode tags, Hangul and Braille fillers, a Mongolian vowel separator, a backslash.
+  const HOSTILE_NAME =
+    'a\u009b31m\u0085\u009d0;t\u009c\u202e\u202a\u2066\u2067\u2068\u2069\u200e\u200f\u061c' +
+    '\u{e0001}\u{e0041}\u{e007f}\u115f\u3164\u2800\u180e\u00a0\u007f\\z';
+  // What must not reach the terminal raw; the test writes its own list rather than reuse the code's.
+  const RAW_UNSAFE =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the output must not hold.
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00a0\u061c\u115f\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069\u2800\u3164]|\u{e0001}|\u{e0041}|\u{e007f}/u;
+
+  it('writes hostile characters in JSON as \\u escapes that parse back to the same name', async () => {
+    const { code, out, err } = await label([{ name: HOSTILE_NAME, domain: 'evil\u202e.example', value: '\u0085' }]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).not.toMatch(RAW_UNSAFE);
+    expect(out).toContain('\\u009b31m');
+    expect(out).toContain('\\u202e');
+    expect(out).toContain('\\udb40\\udc41');
+    expect(out).toContain('\\\\z');
+    const [record] = JSON.parse(out);
+    expect(record.name).toBe(HOSTILE_NAME);
+    expect(record.domain).toBe('evil\u202e.example');
+  });
+
+  it('shows hostile characters in the table as visible escapes, never cut in half', async () => {
+    const { code, out } = await label(
+      [
+        { name: HOSTILE_NAME, domain: 'example.com' },
+        { name: `${'x'.repeat(37)}\u001b[31m`, domain: 'example.com' },
+      ],
+      '--format',
+      'table',
+    );
+    expect(code).toBe(0);
+    expect(out).not.toMatch(RAW_UNSAFE);
+    expect(out).toContain('a\\u009b31m\\u0085');
+    expect(out).toContain(`${'x'.repeat(37)}…`);
+    expect(out).not.toMatch(/\\u0?0?1?…/);
+  });
+
   it.each([
     ['not JSON', '{nope', /input is not JSON/],
     ['not an array', { name: 'a', domain: 'b' }, /must be a JSON array of cookies, not object/],

@@ -35,7 +35,7 @@ describe('the devtools panel’s boundaries', () => {
     // panel.tsx hands the (polyfilled) runtime to the shared client, and nothing else does.
     expect(panelFiles).toEqual(['devtools/panel.tsx']);
     expect(readFileSync(join(SRC, 'devtools/panel.tsx'), 'utf8')).toMatch(
-      /createRuntimeClient\((chrome|browser)\.runtime\)/,
+      /createRuntimeClient\((chrome|browser)\.runtime(, \{ permissions: (chrome|browser)\.permissions \})?\)/,
     );
   });
 

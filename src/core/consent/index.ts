@@ -1,0 +1,3 @@
+export { CONSENT_READERS, readConsent } from './read-consent';
+export { refusedCategories } from './refused';
+export * from './types';
