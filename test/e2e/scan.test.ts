@@ -121,7 +121,7 @@ describe('cookie-inspector scan on the demo world', () => {
     // The page that loaded is reported in full, as a table.
     expect(stdout).toContain(world.pageUrl('creatio'));
     expect(stdout).toMatch(/^\s+_ga\s+\.creatio-demo\.test\s+analytics\s+nothing\s+Google Analytics\s+first/m);
-    expect(stdout).toMatch(/^\s+BPMSESSIONID\s+crm\.creatio-demo\.test\s+essential\s+Creatio\s+first/m);
+    expect(stdout).toMatch(/^\s+BPMSESSIONID\s+crm\.creatio-demo\.test\s+essential\s+signs-out\s+Creatio\s+first/m);
   });
 
   it('refuses a self-signed certificate unless told --insecure', async () => {
