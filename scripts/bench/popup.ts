@@ -1,43 +1,102 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { CDPSession } from 'playwright-core';
 import { build } from 'vite';
 import { type ExtensionBrowser, launchWithExtension } from '../../src/node/chromium';
 import { startHttpsSites } from '../../test/e2e/harness/https-sites';
 import { openRealPopup } from '../../test/e2e/popup-fixture/real-popup';
 
 /**
- * The popup in headless Chromium with 1,000 cookies on the tab: time from navigation start to the
- * `popup:usable` mark (first answer rendered and painted), for the popup page opened as a tab and
- * for the real toolbar popup; and the popup's size, gzip, as it ships.
+ * The popup in headless Chromium, against the floor: a blank extension page of the same build (one
+ * module script that marks its start and, once painted, that it is usable) opened the same way in
+ * the same browser, run for run, interleaved with the popup. Absolute milliseconds move with the
+ * machine; the difference from the floor is what the popup itself costs. Measured with 100, 1,000
+ * and 3,000 cookies on the tab, in the real toolbar popup and as a tab, with the worker warm and
+ * (as a tab) after it was stopped, as Chrome stops an idle worker. The last line is the headline:
+ * `popup-over-floor-ms` for 1,000 cookies, warm, in the real toolbar popup.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COOKIES = 1000;
-/** Chromium keeps at most 180 cookies per site, so the cookies are spread over third-party hosts. */
-const HOSTS = 10;
-const RUNS = 7;
+const SCALES = [100, 1000, 3000] as const;
+const HEADLINE_SCALE = 1000;
+/** Chromium keeps at most 180 cookies per host (and 3,300 per profile): the cookies are spread over hosts. */
+const HOSTS = 20;
+const RUNS = 9;
 const KNOWN = ['_ga', '_gid', '_fbp', 'IDE', 'PHPSESSID', '__cf_bm', '_gcl_au', 'test_cookie', 'NID', 'JSESSIONID'];
+const FLOOR_PAGE = 'bench-floor.html';
 
 export async function benchPopup(): Promise<string[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'cookie-inspector-bench-popup-'));
   try {
     await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir } });
     const size = popupSize(outDir);
-    const timings = await measure(outDir);
-    return [
+    writeFloorPage(outDir);
+    const loadBefore = loadavg()[0];
+    const results = await measure(outDir);
+    const lines = [
       `popup size: ${kb(size.gzip)} gzip (${kb(size.raw)} raw) in ${size.files} files; catalog bundled: ${size.hasCatalog ? 'YES' : 'no'}`,
-      `popup open-to-usable, ${COOKIES} cookies, real toolbar popup (${RUNS} runs): ${stats(timings.real)}`,
-      `  phases (medians): ${phaseLine(timings.real)}`,
-      `popup open-to-usable, ${COOKIES} cookies, popup page opened as a tab (${RUNS} runs): ${stats(timings.tab)}`,
-      `  phases (medians): ${phaseLine(timings.tab)}`,
-      `popup rows in the DOM with ${COOKIES} cookies: ${timings.rows}`,
-      `popup machine load during the runs (1-minute average, ${cpus().length} cores): ${loadavg()[0].toFixed(1)}`,
+      `machine: ${cpus().length} cores; 1-minute load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0].toFixed(1)} after`,
+      `${RUNS} runs each, popup and floor interleaved; "over floor" is popup minus floor, run by run (median, min..max)`,
+      '',
+      '| cookies | how opened | worker | usable (median, min..max) | floor | over floor | scripts | worker answer | render | paint |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
+    for (const r of results.rows) lines.push(tableRow(r));
+    lines.push('', `popup rows in the DOM with ${HEADLINE_SCALE.toLocaleString('en')} cookies: ${results.domRows}`);
+    const headline = results.rows.find((r) => r.cookies === HEADLINE_SCALE && r.how === 'toolbar popup' && !r.cold);
+    lines.push(`popup-over-floor-ms: ${headline ? median(overFloor(headline)).toFixed(0) : 'n/a'}`);
+    return lines;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** The floor: what any extension page of this build costs to open, script start and paint included. */
+function writeFloorPage(dist: string): void {
+  writeFileSync(
+    join(dist, FLOOR_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>' +
+      '<body><p>floor</p><script type="module" src="/bench-floor.js"></script></body></html>',
+  );
+  // The same "usable" as the popup's: the first frame painted, then a task (src/popup/perf-marks.ts).
+  writeFileSync(
+    join(dist, 'bench-floor.js'),
+    "performance.mark('popup:start');performance.mark('popup:ready');requestAnimationFrame(()=>{" +
+      "const c=new MessageChannel();c.port1.onmessage=()=>performance.mark('popup:usable');c.port2.postMessage(null);});",
+  );
+}
+
+interface Phases {
+  total: number;
+  scripts: number;
+  worker: number;
+  render: number;
+  paint: number;
+}
+
+interface Row {
+  cookies: number;
+  how: 'toolbar popup' | 'tab';
+  cold: boolean;
+  popup: Phases[];
+  floor: number[];
+}
+
+function tableRow(r: Row): string {
+  const usable = r.popup.map((p) => p.total);
+  const phase = (k: keyof Phases) => `${median(r.popup.map((p) => p[k])).toFixed(0)} ms`;
+  return `| ${r.cookies.toLocaleString('en')} | ${r.how} | ${r.cold ? 'cold' : 'warm'} | ${spread(usable)} | ${median(r.floor).toFixed(0)} ms | ${spread(overFloor(r))} | ${phase('scripts')} | ${phase('worker')} | ${phase('render')} | ${phase('paint')} |`;
+}
+
+function overFloor(r: Row): number[] {
+  return r.popup.map((p, i) => p.total - r.floor[i]);
+}
+
+function spread(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${median(sorted).toFixed(0)} ms (${sorted[0].toFixed(0)}..${sorted.at(-1)?.toFixed(0)})`;
 }
 
 function kb(bytes: number): string {
@@ -47,17 +106,6 @@ function kb(bytes: number): string {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-function stats(runs: Phases[]): string {
-  const sorted = runs.map((r) => r.total).sort((a, b) => a - b);
-  return `median ${median(sorted).toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`;
-}
-
-function phaseLine(runs: Phases[]): string {
-  return (['scripts', 'worker', 'render', 'paint'] as const)
-    .map((k) => `${k} ${median(runs.map((r) => r[k])).toFixed(0)} ms`)
-    .join(', ');
 }
 
 /** Every file the popup page loads: its HTML, then scripts and styles, following static imports. */
@@ -86,30 +134,17 @@ export function popupSize(dist: string): { raw: number; gzip: number; files: num
 /** Every performance mark of the page, by name; a string too, to evaluate in the real popup. */
 const MARKS = '() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]))';
 
-interface Phases {
-  /** Navigation start to usable. */
-  total: number;
-  /** Navigation start to the popup's first line of code. */
-  scripts: number;
-  /** From there to the first view from the worker. */
-  worker: number;
-  /** From there to the DOM committed. */
-  render: number;
-  /** From there to painted. */
-  paint: number;
-}
-
 function phasesOf(marks: Record<string, number>): Phases {
   return {
     total: marks['popup:usable'],
     scripts: marks['popup:start'],
-    worker: marks['tab-store:first-view'] - marks['popup:start'],
-    render: marks['popup:ready'] - marks['tab-store:first-view'],
+    worker: (marks['tab-store:first-view'] ?? marks['popup:start']) - marks['popup:start'],
+    render: marks['popup:ready'] - (marks['tab-store:first-view'] ?? marks['popup:start']),
     paint: marks['popup:usable'] - marks['popup:ready'],
   };
 }
 
-async function measure(dist: string): Promise<{ tab: Phases[]; real: Phases[]; rows: number }> {
+async function measure(dist: string): Promise<{ rows: Row[]; domRows: number }> {
   const sites = await startHttpsSites((_req, res, host) => {
     if (host === 'bench.test') {
       const images = Array.from({ length: HOSTS }, (_, i) => `<img src="${sites.url(`h${i}.test`, '/p')}">`).join('');
@@ -127,43 +162,95 @@ async function measure(dist: string): Promise<{ tab: Phases[]; real: Phases[]; r
     const tabId = await browser.worker.evaluate(
       async () => (await chrome.tabs.query({ url: 'https://bench.test/*' }))[0].id as number,
     );
-    await setCookies(browser, sites.port);
     const popupUrl = browser.extensionUrl(`src/popup/index.html?tabId=${tabId}`);
-    const probe = await browser.context.newPage();
-    await probe.goto(popupUrl);
-    await waitFor(async () => (await probe.getByTestId('total').textContent()) === '1,000 cookies in this tab');
-    const rows = await probe.locator('[data-row-toggle]').count();
-    await probe.close();
+    const floorUrl = browser.extensionUrl(FLOOR_PAGE);
+    const cdp = await browser.context.newCDPSession(page);
+    const rows: Row[] = [];
+    let domRows = 0;
+    for (const cookies of SCALES) {
+      await setCookies(browser, sites.port, cookies);
+      const probe = await browser.context.newPage();
+      await probe.goto(popupUrl);
+      const total = `${cookies.toLocaleString('en')} cookies in this tab`;
+      await waitFor(async () => (await probe.getByTestId('total').textContent()) === total);
+      if (cookies === HEADLINE_SCALE) domRows = await probe.locator('[data-row-toggle]').count();
+      await probe.close();
 
-    const tab: Phases[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const p = await browser.context.newPage();
-      await p.goto(popupUrl);
-      await p.waitForFunction(() => performance.getEntriesByName('popup:usable').length > 0);
-      tab.push(phasesOf(await p.evaluate<Record<string, number>>(`(${MARKS})()`)));
-      await p.close();
+      const real: Row = { cookies, how: 'toolbar popup', cold: false, popup: [], floor: [] };
+      const tab: Row = { cookies, how: 'tab', cold: false, popup: [], floor: [] };
+      for (let i = 0; i < RUNS; i++) {
+        real.floor.push((await inToolbar(browser, page, FLOOR_PAGE)).total);
+        real.popup.push(await inToolbar(browser, page, 'src/popup/index.html'));
+        tab.floor.push((await inTab(browser, floorUrl)).total);
+        tab.popup.push(await inTab(browser, popupUrl));
+      }
+      rows.push(real, tab);
+      if (cookies === HEADLINE_SCALE) {
+        const cold: Row = { cookies, how: 'tab', cold: true, popup: [], floor: [] };
+        for (let i = 0; i < RUNS; i++) {
+          await stopWorker(cdp);
+          cold.floor.push((await inTab(browser, floorUrl)).total);
+          await stopWorker(cdp);
+          cold.popup.push(await inTab(browser, popupUrl));
+        }
+        rows.push(cold);
+      }
     }
-    const real: Phases[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.bringToFront();
-      const popup = await openRealPopup(browser);
-      await waitFor(
-        async () => (await popup.evaluate<number>(`performance.getEntriesByName('popup:usable').length`)) > 0,
-      );
-      real.push(phasesOf(await popup.evaluate<Record<string, number>>(`(${MARKS})()`)));
-      await popup.close();
-    }
-    return { tab, real, rows };
+    return { rows, domRows };
   } finally {
     await browser.close();
     await sites.close();
   }
 }
 
-/** 100 cookies on each of the hosts the page loaded from, a few with names the catalog knows. */
-async function setCookies(browser: ExtensionBrowser, port: number): Promise<void> {
+/** Opens `path` as the toolbar popup (for the tab `page` shows) and reads its marks. */
+async function inToolbar(
+  browser: ExtensionBrowser,
+  page: import('playwright-core').Page,
+  path: string,
+): Promise<Phases> {
+  await browser.worker.evaluate((popup) => chrome.action.setPopup({ popup }), path);
+  await page.bringToFront();
+  const popup = await openRealPopup(browser, 10_000, path);
+  await waitFor(async () => (await popup.evaluate<number>(`performance.getEntriesByName('popup:usable').length`)) > 0);
+  const phases = phasesOf(await popup.evaluate<Record<string, number>>(`(${MARKS})()`));
+  await popup.close();
+  await browser.worker.evaluate(() => chrome.action.setPopup({ popup: 'src/popup/index.html' }));
+  return phases;
+}
+
+async function inTab(browser: ExtensionBrowser, url: string): Promise<Phases> {
+  const p = await browser.context.newPage();
+  await p.goto(url);
+  await waitFor(async () => (await p.evaluate(() => performance.getEntriesByName('popup:usable').length)) > 0);
+  const phases = phasesOf(await p.evaluate<Record<string, number>>(`(${MARKS})()`));
+  await p.close();
+  return phases;
+}
+
+/** Stops the extension's worker as Chrome does when it is idle, and waits until it has stopped. */
+async function stopWorker(cdp: CDPSession): Promise<void> {
+  const stopped = new Promise<void>((done) => {
+    const onUpdate = (event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+      if (event.versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) {
+        cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
+        done();
+      }
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
+
+/** `count` cookies spread over the hosts the page loaded from, a few with names the catalog knows. */
+async function setCookies(browser: ExtensionBrowser, port: number, count: number): Promise<void> {
   await browser.worker.evaluate(
     async ({ hosts, perHost, known, port }) => {
+      for (const c of await chrome.cookies.getAll({})) {
+        await chrome.cookies.remove({ url: `https://${c.domain.replace(/^\./, '')}:${port}${c.path}`, name: c.name });
+      }
       const expirationDate = Math.floor(Date.now() / 1000) + 30 * 86_400;
       const jobs: Promise<unknown>[] = [];
       for (let h = 0; h < hosts; h++) {
@@ -177,7 +264,7 @@ async function setCookies(browser: ExtensionBrowser, port: number): Promise<void
       }
       await Promise.all(jobs);
     },
-    { hosts: HOSTS, perHost: COOKIES / HOSTS, known: KNOWN, port },
+    { hosts: HOSTS, perHost: count / HOSTS, known: KNOWN, port },
   );
 }
 

@@ -19,11 +19,16 @@ interface TargetInfo {
   url: string;
 }
 
-export async function openRealPopup(browser: ExtensionBrowser, timeoutMs = 10_000): Promise<RealPopup> {
+/** `path`: the page the action's popup is set to (the benchmark opens a blank floor page this way too). */
+export async function openRealPopup(
+  browser: ExtensionBrowser,
+  timeoutMs = 10_000,
+  path = 'src/popup/index.html',
+): Promise<RealPopup> {
   const chromium = browser.context.browser();
   if (!chromium) throw new Error('No browser object to open a CDP session on.');
   const cdp = await chromium.newBrowserCDPSession();
-  const popupUrl = browser.extensionUrl('src/popup/index.html');
+  const popupUrl = browser.extensionUrl(path);
   const opened = await browser.worker.evaluate(() =>
     chrome.action.openPopup().then(
       () => null,
