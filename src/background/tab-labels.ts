@@ -25,11 +25,39 @@ export interface TabContext {
 
 export function labelsForTab(entries: readonly MirrorEntry[], labeller: Labeller, context: TabContext): Label[] {
   const vendorsOnPage = vendorsSeen(entries);
+  const key = contextKey(context, vendorsOnPage);
   return entries.map((entry) =>
     isPageIndependent(entry.label)
       ? reuse(entry, context)
-      : labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
+      : relabel(entry, key, context, () =>
+          labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
+        ),
   );
+}
+
+/**
+ * Labels that depend on the tab, by mirror entry (a new entry object on every change, so a stale one
+ * is never found) and the context they were made in. The badge labels the active tab after every
+ * change, so the popup opened next finds its labels ready instead of running the fallbacks for
+ * every uncatalogued cookie again.
+ */
+const contextual = new WeakMap<MirrorEntry, { key: string; label: Label; at: number }>();
+
+function contextKey(context: TabContext, vendorsOnPage: readonly string[]): string {
+  // Fallbacks weigh a cookie's remaining lifetime in days: an hour's drift changes nothing they say.
+  return `${context.topLevelUrl ?? ''}\n${Math.floor(context.now / 3600)}\n${vendorsOnPage.join('\n')}`;
+}
+
+function relabel(entry: MirrorEntry, key: string, context: TabContext, label: () => Label): Label {
+  const known = contextual.get(entry);
+  if (known?.key === key) {
+    // A lifetime read off the cookie counts down; one from the catalog does not (as in `reuse`).
+    const observed = sameLifetime(known.label.lifetime, cookieLifetime(entry.cookie, known.at));
+    return observed ? { ...known.label, lifetime: cookieLifetime(entry.cookie, context.now) } : known.label;
+  }
+  const fresh = label();
+  contextual.set(entry, { key, label: fresh, at: context.now });
+  return fresh;
 }
 
 /** The vendors the catalog recognised among a tab's cookies: they settle names several vendors use. */
