@@ -65,6 +65,14 @@ export function localesPlugin(srcDir = resolve(import.meta.dirname, '../../src')
   return {
     name: 'cookie-inspector-locales',
     apply: 'build',
+    // In the extension every string comes from chrome.i18n (the _locales emitted below); the English
+    // JSON each translator falls back on serves only pages mounted outside it (unit tests, fixture
+    // pages, built without this plugin). Leaving it out keeps it off the popup's critical path.
+    load(id) {
+      const file = id.split('?')[0];
+      if (file.startsWith(srcDir) && /\/messages\/en\.json$/.test(file)) return '{}';
+      return null;
+    },
     generateBundle() {
       for (const [lang, messages] of mergeLocales(srcDir)) {
         this.emitFile({
