@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatBreakdown } from '../src/node/breakdown';
+import { formatBreakdown } from '../src/cli/breakdown';
 import { ChromiumNotFoundError, type ExtensionBrowser, findChromium, launchWithExtension } from '../src/node/chromium';
 import { findExtensionDist } from '../src/node/extension-dist';
 import { openWorkerClient, type WorkerClient } from '../src/node/worker-client';

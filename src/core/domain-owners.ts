@@ -1,5 +1,5 @@
 import { siteHost } from './domains';
-import type { Fallback, FallbackLabel } from './label';
+import type { Fallback, FallbackLabel } from './fallback';
 import type { Category } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectClues, decide, heuristicFallback, looksLikeIdentifier, MIN_CONFIDENCE } from './heuristics';
+import { collectClues, decide, heuristicFallback, MIN_CONFIDENCE } from './heuristics';
 import type { CookieLike, Party } from './types';
+import { looksLikeIdentifier } from './value-shape';
 
 const NOW = 1_700_000_000;
 const DAY = 86_400;

@@ -1,7 +1,9 @@
-import type { Fallback, FallbackLabel } from './label';
+import type { Clue, Known } from './clues';
+import type { Fallback, FallbackLabel } from './fallback';
 import { cookieLifetime } from './lifetime';
 import { nameClues, PURPOSE } from './name-rules';
-import type { Category, CookieLike, Party } from './types';
+import type { CookieLike, Party } from './types';
+import { looksLikeIdentifier, safeDecode } from './value-shape';
 
 /**
  * Guesses the category of a cookie the catalog does not list, from its name, value and attributes.
@@ -10,22 +12,6 @@ import type { Category, CookieLike, Party } from './types';
  * get deleted and a deleted session cookie signs the person out, so a clue for `essential` that
  * conflicts with one for an optional category gives `unknown` unless one clearly outweighs the other.
  */
-
-export type Known = Exclude<Category, 'unknown'>;
-
-export interface Clue {
-  category: Known;
-  confidence: number;
-  reason: string;
-  /** What a cookie of this kind usually does, in a person's words. */
-  purpose: string;
-  /**
-   * True for clues from the cookie's shape (party, lifetime, flags) rather than its name or value.
-   * A weak clue for an optional category gives way to any stronger clue; a weak clue for
-   * `essential` still counts, so that it can hold back a shaky optional call.
-   */
-  weak?: boolean;
-}
 
 /** Below this, a guess is not worth showing: the cookie stays unknown. */
 export const MIN_CONFIDENCE = 0.5;
@@ -44,16 +30,6 @@ const LANGUAGE_CODES = new Set(
   ),
 );
 const CURRENCY_CODES = new Set('USD EUR GBP CHF JPY CNY SEK NOK DKK PLN CZK HUF CAD AUD NZD INR BRL MXN'.split(' '));
-
-/** True for values that look like an opaque identifier: long, from a token alphabet, varied. */
-export function looksLikeIdentifier(value: string | undefined): boolean {
-  if (!value) return false;
-  const v = safeDecode(value);
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
-  if (v.length < 16 || v.length > 512 || !/^[A-Za-z0-9._~:+/=|-]+$/.test(v)) return false;
-  if (/^\d+$/.test(v)) return true;
-  return /\d/.test(v) && /[A-Za-z]/.test(v) && new Set(v).size >= 10;
-}
 
 /** Clues from the value's shape: formats that give away the tool that wrote them. */
 function valueClues(value: string | undefined, party: Party): Clue[] {
@@ -222,11 +198,3 @@ export function decide(all: readonly Clue[]): FallbackLabel | null {
 /** The labeller fallback for cookies that neither the catalog nor the domain owner explain. */
 export const heuristicFallback: Fallback = (cookie, context, party) =>
   decide(collectClues(cookie, party, context.now ?? Date.now() / 1000));
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

@@ -1,7 +1,7 @@
 import type { LabellingEntry } from './catalog-schema';
-import { looksLikeIdentifier } from './heuristics';
 import { nameWords } from './name-rules';
 import type { Category, CookieLike, IfDeleted, Party } from './types';
+import { looksLikeIdentifier } from './value-shape';
 
 /**
  * What deleting a cookie does, for every label: from the catalog where a vendor documents it, else

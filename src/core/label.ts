@@ -1,5 +1,6 @@
 import type { LabellingEntry } from './catalog-schema';
 import { partyOf, siteHost } from './domains';
+import type { Fallback, FallbackLabel } from './fallback';
 import { combine, entryConsequence, fallbackConsequence } from './if-deleted';
 import { cookieLifetime } from './lifetime';
 import { compileMatcher, type Match, type Matcher } from './matcher';
@@ -17,17 +18,7 @@ import type { Candidate, Category, CookieLike, Label, LabelContext, LabelSource,
  * the page; otherwise the label is ambiguous and lists them.
  */
 
-/** What a non-catalog labeller (domain owner, name heuristics) may conclude. */
-export interface FallbackLabel {
-  category: Category;
-  vendor: string | null;
-  purpose: string | null;
-  source: Extract<LabelSource, 'domain' | 'heuristic'>;
-  confidence: number;
-  reason: string;
-}
-
-export type Fallback = (cookie: CookieLike, context: LabelContext, party: Party) => FallbackLabel | null;
+export type { Fallback, FallbackLabel } from './fallback';
 
 export interface Labeller {
   label(cookie: CookieLike, context?: LabelContext): Label;

@@ -1,4 +1,4 @@
-import type { Clue, Known } from './heuristics';
+import type { Clue, Known } from './clues';
 import { escapeRegex } from './patterns';
 import type { Party } from './types';
 

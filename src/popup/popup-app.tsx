@@ -6,7 +6,7 @@ import { useClient } from '../ui/client-context';
 import { groupRecords } from '../ui/cookie-groups';
 import { CookieList } from '../ui/cookie-list';
 import type { RowActions } from '../ui/cookie-row';
-import { summarize } from '../ui/cookie-summary';
+import { summarize } from '../shared/cookie-summary';
 import { KeptNotice } from '../ui/kept-notice';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
@@ -115,6 +115,7 @@ function TabPopup({ tabId }: { tabId: number }) {
         outcome={state.outcome}
         busy={busy}
         onUndo={(batchId) => void store.undo(batchId)}
+        onRemoveWithoutUndo={() => void store.removeWithoutUndo()}
         onDismiss={() => store.dismissOutcome()}
         focusAfterDismiss={() =>
           // The next thing to do: remove what is left, else look through the list.

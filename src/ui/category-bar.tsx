@@ -1,5 +1,5 @@
 import type { Category } from '../core/types';
-import type { CookieSummary } from './cookie-summary';
+import type { CookieSummary } from '../shared/cookie-summary';
 import { CATEGORY_ORDER, categoryName } from './format';
 import { formatNumber } from './i18n';
 import { t } from './t';

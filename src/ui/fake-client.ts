@@ -1,5 +1,6 @@
 import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
 import type { Category } from '../core/types';
+import { emptyCounts } from '../shared/cookie-summary';
 import type {
   Client,
   CookieRecord,
@@ -14,7 +15,6 @@ import type {
 } from '../shared/protocol';
 import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
-import { emptyCounts } from './cookie-summary';
 import { identity } from './tab-store';
 
 /**
@@ -37,6 +37,11 @@ export class FakeClient implements Client {
   settings: Settings = { includeUnknown: false, sites: {} };
   /** Names of cookies the browser refuses to remove: they stay and are reported as failed. */
   readonly undeletable = new Set<string>();
+  /**
+   * Past this many cookies a removal could not be undone: like the worker, it is refused until
+   * asked again with `allowWithoutUndo`, and then done without an undo batch.
+   */
+  noUndoOver = Number.POSITIVE_INFINITY;
 
   constructor(private readonly views: Map<number, TabView> = new Map()) {}
 
@@ -156,28 +161,31 @@ export class FakeClient implements Client {
       case 'getTabView':
         return this.currentView((payload as RequestOf<'getTabView'>).tabId);
       case 'deleteOptional': {
-        const { tabId } = payload as RequestOf<'deleteOptional'>;
+        const { tabId, allowWithoutUndo } = payload as RequestOf<'deleteOptional'>;
         const view = this.mustView(tabId);
         return this.delete(
           tabId,
           view.cookies.filter((r) => removableInOneClick(r.label, this.settings.includeUnknown)),
+          allowWithoutUndo,
         );
       }
       case 'deleteCookies': {
-        const { tabId, cookies } = payload as RequestOf<'deleteCookies'>;
+        const { tabId, cookies, allowWithoutUndo } = payload as RequestOf<'deleteCookies'>;
         const view = this.mustView(tabId ?? -1);
         const wanted = new Set(cookies.map((c) => `${c.storeId}|${c.domain}|${c.path}|${c.name}`));
         return this.delete(
           view.tabId,
           view.cookies.filter(({ cookie: c }) => wanted.has(`${c.storeId}|${c.domain}|${c.path}|${c.name}`)),
+          allowWithoutUndo,
         );
       }
       case 'deleteCategory': {
-        const { tabId, category } = payload as RequestOf<'deleteCategory'>;
+        const { tabId, category, allowWithoutUndo } = payload as RequestOf<'deleteCategory'>;
         const view = this.mustView(tabId);
         return this.delete(
           tabId,
           view.cookies.filter((r) => removableWithCategory(r.label, category)),
+          allowWithoutUndo,
         );
       }
       case 'undo': {
@@ -206,14 +214,25 @@ export class FakeClient implements Client {
     }
   }
 
-  private delete(tabId: number, wanted: CookieRecord[]): DeletionReport {
+  private delete(tabId: number, wanted: CookieRecord[], allowWithoutUndo = false): DeletionReport {
+    const undoable = wanted.length <= this.noUndoOver;
+    if (!undoable && !allowWithoutUndo) {
+      return {
+        batchId: null,
+        removed: emptyCounts(),
+        removedTotal: 0,
+        vanished: [],
+        failed: [],
+        needsConfirmation: { reason: 'no-undo', cookies: wanted.length },
+      };
+    }
     const failed = wanted
       .filter((r) => this.undeletable.has(r.cookie.name))
       .map((r) => ({ identity: identity(r.cookie), error: `the browser kept ${r.cookie.name}` }));
     const records = wanted.filter((r) => !this.undeletable.has(r.cookie.name));
     const removed: Record<Category, number> = emptyCounts();
     for (const r of records) removed[r.label.category]++;
-    const batchId = records.length > 0 ? `batch-${this.nextBatch++}` : null;
+    const batchId = records.length > 0 && undoable ? `batch-${this.nextBatch++}` : null;
     if (batchId) this.batches.set(batchId, { tabId, records });
     if (records.length > 0)
       this.pushLater(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { only } from '../../../test/support/consent-values';
 import { readConsent } from './read-consent';
-import { only } from './test-support';
 
 describe('Complianz (cmplz_*)', () => {
   it('reads the category cookies as one record', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOne, unreadableOne } from './test-support';
+import { readOne, unreadableOne } from '../../../test/support/consent-values';
 
 const STAMP = '%27BvqlZ34xqOpzSOaxY1VgwOy5CZ1lfC4Xs2JNiDqz9M4rNuyyAY56Jg==%27';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { only } from './test-support';
+import { only } from '../../../test/support/consent-values';
 
 const REFUSED_JSON =
   'eyJuZWNlc3NhcnkiOnRydWUsImZ1bmN0aW9uYWwiOmZhbHNlLCJwZXJmb3JtYW5jZSI6ZmFsc2UsImFuYWx5dGljcyI6ZmFsc2UsImFkdmVydGlzZW1lbnQiOmZhbHNlLCJvdGhlcnMiOmZhbHNlfQ==';

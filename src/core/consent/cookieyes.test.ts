@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOne, unreadableOne } from './test-support';
+import { readOne, unreadableOne } from '../../../test/support/consent-values';
 
 describe('CookieYes (cookieyes-consent)', () => {
   it('reads a real refusal', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64, readOne, seconds, unreadableOne } from './test-support';
+import { base64, readOne, seconds, unreadableOne } from '../../../test/support/consent-values';
 
 /** The example token in Didomi's own documentation of its cookies. */
 const DOCUMENTED =

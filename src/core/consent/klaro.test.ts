@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOne, unreadableOne } from './test-support';
+import { readOne, unreadableOne } from '../../../test/support/consent-values';
 
 describe('Klaro (klaro)', () => {
   it('reads each service but decides no category, since the cookie does not say what a service is for', () => {

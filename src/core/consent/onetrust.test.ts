@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { only, readOne, seconds } from '../../../test/support/consent-values';
 import { readConsent } from './read-consent';
-import { only, readOne, seconds } from './test-support';
 
 /** The shape OneTrust writes after a person saved their choices (values changed, fields as found on sites). */
 function optanon(groups: string, extra = 'interactionCount=1'): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64, readOne, unreadableOne } from './test-support';
+import { base64, readOne, unreadableOne } from '../../../test/support/consent-values';
 
 describe('Osano (osano_consentmanager)', () => {
   it('reads the base64 JSON form', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOne, unreadableOne } from './test-support';
+import { readOne, unreadableOne } from '../../../test/support/consent-values';
 
 function trackingConsent(cmp: Record<string, string>, extra: object = {}): string {
   return encodeURIComponent(JSON.stringify({ con: { CMP: cmp }, v: '2.1', region: 'DEBY', reg: '', ...extra }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOne, seconds, unreadableOne } from './test-support';
+import { readOne, seconds, unreadableOne } from '../../../test/support/consent-values';
 
 /** A reject-all string a real CMP (id 141) wrote in June 2023. */
 const REJECT_ALL = 'CPt3fQAPt3fQACNAFAENDLCgAAAAAAAAACiQAAAOCgDAB-AIsAZ8A6QDBAHBAAAA.YAAAAAAAAAAA';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { only } from './test-support';
+import { only } from '../../../test/support/consent-values';
 
 describe('Usercentrics (uc_settings, uc_user_interaction)', () => {
   it('says plainly that the choices live in localStorage when the cookies hold only ids', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from '../../../test/support/export-records';
 import { CSV_COLUMNS, csvField, formatCsv } from './csv';
 import { cookieSize, type LabelledCookie } from './labelled-cookie';
-import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from './test-support';
 
 /**
  * A strict RFC 4180 reader: records end in CRLF, a bare CR or LF outside quotes is an error, and

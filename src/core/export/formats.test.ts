@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeCookie } from '../../../test/support/export-records';
 import { EXPORT_FORMATS, exportCookies, exportFileName } from './formats';
-import { makeCookie } from './test-support';
 
 const context = { now: 1_750_000_000.25, url: 'https://shop.test/', site: 'shop.test' };
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from '../../../test/support/export-records';
 import { formatJson, JSON_EXPORT_FORMAT, type JsonExport } from './json';
 import { cookieSize } from './labelled-cookie';
-import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from './test-support';
 
 const context = { now: 1_750_000_000, url: 'https://shop.test/cart', site: 'shop.test' };
 

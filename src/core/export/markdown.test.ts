@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from '../../../test/support/export-records';
 import { CATEGORIES } from '../types';
 import type { LabelledCookie } from './labelled-cookie';
 import { codeSpan, ENGLISH_DECLARATION, escapeCellText, formatMarkdownDeclaration } from './markdown';
-import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from './test-support';
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const MUST_ESCAPE = /[\\`*_[\]<>|~&]/;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from '../../../test/support/export-records';
 import { formatNetscape, HTTP_ONLY_PREFIX, NETSCAPE_HEADER } from './netscape';
-import { HOSTILE_TEXT, labelledCookieArb, makeCookie } from './test-support';
 
 interface ParsedLine {
   domain: string;

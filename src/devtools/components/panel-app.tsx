@@ -5,14 +5,14 @@ import type { Category } from '../../core/types';
 import type { Client, CookieRecord, HistoryBatch, LinkState, PushMessage } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
 import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
-import { emptyCounts } from '../../ui/cookie-summary';
+import { emptyCounts } from '../../shared/cookie-summary';
 import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
 import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
-import { identity } from '../../ui/tab-store';
+import { identity, requestRemoval as sendRemoval, withoutUndo } from '../../ui/tab-store';
 import { useTabStore } from '../../ui/use-tab-store';
 import { copyText } from '../clipboard';
 import { COLUMNS, visibleColumns } from '../columns';
@@ -114,12 +114,15 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   }, [view, rows, records]);
 
   const refreshHistory = useCallback(() => {
-    client.request('getHistory', {}).then(setHistory, () => undefined);
-  }, [client, setHistory]);
+    client.request('getHistory', { tabId }).then(setHistory, () => undefined);
+  }, [client, setHistory, tabId]);
   useEffect(refreshHistory, [refreshHistory]);
 
   const undoable = useMemo(
-    () => history.find((b) => !b.undone && b.count > 0 && (view?.site == null || b.site === view.site)) ?? null,
+    () =>
+      history.find(
+        (b) => !b.undone && b.undoable !== false && b.count > 0 && (view?.site == null || b.site === view.site),
+      ) ?? null,
     [history, view?.site],
   );
 
@@ -137,10 +140,12 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   };
 
   const removeRecords = (targets: CookieRecord[]) =>
-    act(async () => ({
-      kind: 'removed',
-      report: await client.request('deleteCookies', { tabId, cookies: targets.map((r) => identity(r.cookie)) }),
-    }));
+    act(() =>
+      sendRemoval(client, {
+        kind: 'deleteCookies',
+        payload: { tabId, cookies: targets.map((r) => identity(r.cookie)) },
+      }),
+    );
 
   // Cookies picked by hand go as asked, but one whose loss signs the person out (or asks for a
   // security check, consent or an empty cart) is named with its consequence first.
@@ -167,7 +172,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   };
 
   const removeCategory = (category: Category) =>
-    act(async () => ({ kind: 'removed', report: await client.request('deleteCategory', { tabId, category }) }));
+    act(() => sendRemoval(client, { kind: 'deleteCategory', payload: { tabId, category } }));
 
   const undo = (batchId: string) =>
     act(async () => ({ kind: 'restored', report: await client.request('undo', { batchId }) }));
@@ -308,6 +313,9 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           outcome={outcome}
           busy={busy}
           onUndo={(id) => void undo(id)}
+          onRemoveWithoutUndo={() => {
+            if (outcome?.kind === 'no-undo') void act(() => sendRemoval(client, withoutUndo(outcome.request)));
+          }}
           onDismiss={() => setOutcome(null)}
           focusAfterDismiss={() => document.getElementById('cookie-grid')}
         />

@@ -1,5 +1,10 @@
-import { readConsent } from './read-consent';
-import type { ConsentCookie, ConsentRecord, ReadConsentRecord, UnreadableConsentRecord } from './types';
+import { readConsent } from '../../src/core/consent/read-consent';
+import type {
+  ConsentCookie,
+  ConsentRecord,
+  ReadConsentRecord,
+  UnreadableConsentRecord,
+} from '../../src/core/consent/types';
 
 /** Reads cookies of one host and expects exactly one record. */
 export function only(cookies: ReadonlyArray<Omit<ConsentCookie, 'domain'> & { domain?: string }>): ConsentRecord {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Category, Label, Lifetime, Party } from '../types';
-import type { LabelledCookie } from './labelled-cookie';
+import type { LabelledCookie } from '../../src/core/export/labelled-cookie';
+import type { Category, Label, Lifetime, Party } from '../../src/core/types';
 
 /**
  * Inputs that break naive writers, shared by the export tests. Browsers never produce some of

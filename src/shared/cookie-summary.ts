@@ -1,6 +1,6 @@
 import { oneClickKeeps } from '../core/deletion-policy';
 import type { Category, IfDeleted } from '../core/types';
-import type { CookieRecord } from '../shared/protocol';
+import type { CookieRecord } from './protocol';
 
 export interface CookieSummary {
   total: number;
