@@ -1,24 +1,29 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { formatCatalogFile } from '../src/core/catalog-format';
 import { fileSlug, validateCatalog, validateCatalogFile } from '../src/core/catalog-schema';
-import { loadCatalog } from './lib/catalog-files';
-import { buildCatalog, type CuratedIndex, curatedKey, formatCatalogFile, type ImportReport } from './ocd/build';
+import { catalogFilePaths, loadCatalog } from '../src/node/catalog-files';
+import { buildCatalog, type CuratedIndex, curatedKey, type ImportReport } from './ocd/build';
 import { readOverrides, readPurposeFiles } from './ocd/notes';
+import { formatPurposeFile, labelPurposeFile } from './ocd/purpose-labels';
 import { readOcdCsv } from './ocd/rows';
 
 /**
- * `npx tsx scripts/import-ocd.ts <open-cookie-database.csv> [--data DIR]`
+ * `npx tsx scripts/import-ocd.ts <open-cookie-database.csv> [--data DIR] [--label-purposes]`
  *
  * Rebuilds data/open-cookie-database/ from a copy of the Open Cookie Database (Apache-2.0), applying
  * the cleaning rules in scripts/ocd/ and our own notes (data/_ocd-purposes/*.json,
  * data/_ocd-overrides.json). Re-running it on a newer copy keeps our notes: they are keyed by the
- * database's row IDs and never written by this script.
+ * database's row IDs and never written by this script, except that `--label-purposes` rewrites the
+ * `cookie` and `vendor` labels of their notes (nothing else) to those of the rows they are about.
  */
 
 const OUT_DIR = 'open-cookie-database';
 
 function main(argv: string[]): number {
   const args = [...argv];
+  const labelFlag = args.indexOf('--label-purposes');
+  if (labelFlag !== -1) args.splice(labelFlag, 1);
   let dataDir = resolve(import.meta.dirname, '../data');
   const dataFlag = args.indexOf('--data');
   if (dataFlag !== -1) {
@@ -27,7 +32,9 @@ function main(argv: string[]): number {
   }
   const [given] = args;
   if (!given || args.length > 1) {
-    process.stderr.write('Usage: npx tsx scripts/import-ocd.ts <path to open-cookie-database.csv> [--data DIR]\n');
+    process.stderr.write(
+      'Usage: npx tsx scripts/import-ocd.ts <path to open-cookie-database.csv> [--data DIR] [--label-purposes]\n',
+    );
     return 2;
   }
   // The database's own checkout keeps the CSV at its top level: accept that folder too.
@@ -43,7 +50,11 @@ function main(argv: string[]): number {
     ? readdirSync(purposeDir)
         .filter((f) => f.endsWith('.json'))
         .sort()
-        .map((f) => ({ path: `data/_ocd-purposes/${f}`, data: readJson(join(purposeDir, f)) }))
+        .map((f) => ({
+          path: `data/_ocd-purposes/${f}`,
+          file: join(purposeDir, f),
+          data: readJson(join(purposeDir, f)),
+        }))
     : [];
   const purposes = readPurposeFiles(purposeFiles);
   const overridePath = join(dataDir, '_ocd-overrides.json');
@@ -52,14 +63,29 @@ function main(argv: string[]): number {
     : new Map();
   const curated = curatedIndex(dataDir);
 
-  const { files, report } = buildCatalog({ rows, purposes, overrides, curated });
+  const { files, report, labels } = buildCatalog({ rows, purposes, overrides, curated });
   // Validate before touching the folder, so a rule that produces a bad entry leaves the old files in place.
   validateCatalog([...files].map(([slug, data]) => ({ path: `data/${OUT_DIR}/${slug}.json`, data })));
 
   const outDir = join(dataDir, OUT_DIR);
   mkdirSync(outDir, { recursive: true });
   for (const name of readdirSync(outDir)) if (name.endsWith('.json')) rmSync(join(outDir, name));
-  for (const [slug, file] of files) writeFileSync(join(outDir, `${slug}.json`), formatCatalogFile(file));
+  for (const [slug, file] of files) {
+    writeFileSync(join(outDir, `${slug}.json`), formatCatalogFile(`data/${OUT_DIR}/${slug}.json`, file));
+  }
+  if (labelFlag !== -1) {
+    let relabelled = 0;
+    for (const { path, file, data } of purposeFiles) {
+      const text = formatPurposeFile(labelPurposeFile(data, labels));
+      if (text === readFileSync(file, 'utf8')) continue;
+      writeFileSync(file, text);
+      relabelled += 1;
+      process.stdout.write(`labelled the notes of ${path}\n`);
+    }
+    process.stdout.write(`purpose files relabelled: ${relabelled}\n`);
+    // The labels are now those of the rows: nothing is stale any more.
+    report.staleLabels = [];
+  }
 
   const total = loadCatalog(dataDir).length;
   printSummary(report, purposeFiles.length, overrides.size, total, relative(process.cwd(), outDir));
@@ -81,29 +107,23 @@ function readJson(path: string): unknown {
 function curatedIndex(dataDir: string): CuratedIndex {
   const keys = new Set<string>();
   const slugs = new Set<string>();
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('_') || name === OUT_DIR) continue;
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else if (name.endsWith('.json')) {
-        const path = relative(join(dataDir, '..'), full);
-        let data: unknown;
-        try {
-          data = JSON.parse(readFileSync(full, 'utf8'));
-        } catch {
-          process.stderr.write(`note: ${path} is not valid JSON; its entries are not checked for overlap\n`);
-          continue;
-        }
-        for (const entry of validateCatalogFile(path, data).entries) {
-          keys.add(curatedKey(entry.vendor, entry.name ?? entry.pattern ?? ''));
-          if (entry.listedBy) keys.add(curatedKey(entry.listedBy, entry.name ?? entry.pattern ?? ''));
-          slugs.add(fileSlug(path));
-        }
-      }
+  if (!existsSync(dataDir)) return { keys, slugs };
+  const generated = `${relative(join(dataDir, '..'), join(dataDir, OUT_DIR)).split('\\').join('/')}/`;
+  for (const { path, file } of catalogFilePaths(dataDir)) {
+    if (path.startsWith(generated)) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      process.stderr.write(`note: ${path} is not valid JSON; its entries are not checked for overlap\n`);
+      continue;
     }
-  };
-  if (existsSync(dataDir)) visit(dataDir);
+    for (const entry of validateCatalogFile(path, data).entries) {
+      keys.add(curatedKey(entry.vendor, entry.name ?? entry.pattern ?? ''));
+      if (entry.listedBy) keys.add(curatedKey(entry.listedBy, entry.name ?? entry.pattern ?? ''));
+      slugs.add(fileSlug(path));
+    }
+  }
   return { keys, slugs };
 }
 
@@ -138,6 +158,10 @@ function printSummary(report: ImportReport, purposeFiles: number, overrides: num
     ["Purposes sharing six or more words in a row with the database's description", report.closePurposes],
     ['Purposes for IDs no longer in the database', report.unusedPurposes],
     ['Overrides for IDs no longer in the database', report.unusedOverrides],
+    [
+      'Purpose notes whose cookie or vendor label is missing or out of date (--label-purposes rewrites them)',
+      report.staleLabels,
+    ],
     ['Warnings', report.warnings],
   ];
   for (const [title, list] of notes) {

@@ -5,7 +5,7 @@ import { createDomainOwners, domainOwnerFallback } from '../../src/core/domain-o
 import { heuristicFallback } from '../../src/core/heuristics';
 import { createLabeller } from '../../src/core/label';
 import { compileMatcher } from '../../src/core/matcher';
-import { loadCatalog } from '../lib/catalog-files';
+import { loadCatalog } from '../../src/node/catalog-files';
 import { compactOwners, readEntities } from '../lib/vite-domain-owners-plugin';
 import { generateCookies } from './labelling';
 

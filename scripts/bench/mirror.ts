@@ -9,9 +9,9 @@ import { cookieKey } from '../../src/core/cookie-key';
 import { createDomainOwners, domainOwnerFallback } from '../../src/core/domain-owners';
 import { heuristicFallback } from '../../src/core/heuristics';
 import { createLabeller, type Labeller } from '../../src/core/label';
+import { loadCatalog } from '../../src/node/catalog-files';
 import type { BrowserCookie } from '../../src/shared/protocol';
 import { FakeBrowser } from '../../test/fakes/fake-browser';
-import { loadCatalog } from '../lib/catalog-files';
 import { compactOwners, readEntities } from '../lib/vite-domain-owners-plugin';
 
 /**

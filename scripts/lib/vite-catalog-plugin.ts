@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { toLabellingEntry } from '../../src/core/catalog-schema';
-import { loadCatalog } from './catalog-files';
+import { loadCatalog } from '../../src/node/catalog-files';
 
 const ID = 'virtual:catalog';
 const RESOLVED = `\0${ID}`;

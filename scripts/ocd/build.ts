@@ -47,13 +47,23 @@ export interface ImportReport {
   closePurposes: string[];
   unusedPurposes: string[];
   unusedOverrides: string[];
+  /** Purpose notes whose `cookie` or `vendor` label is missing or no longer that of their row. */
+  staleLabels: string[];
   warnings: string[];
+}
+
+/** What a purpose note is about, as the import names the row: catalog name or pattern, and vendor. */
+export interface PurposeLabel {
+  cookie: string;
+  vendor: string;
 }
 
 export interface ImportResult {
   /** File slug -> file content. */
   files: Map<string, CatalogFile>;
   report: ImportReport;
+  /** Row ID -> its label, for every row read (imported or not), to label the purpose notes. */
+  labels: Map<string, PurposeLabel>;
 }
 
 interface Built {
@@ -88,6 +98,7 @@ export function buildCatalog(inputs: ImportInputs): ImportResult {
     closePurposes: [],
     unusedPurposes: [],
     unusedOverrides: [],
+    staleLabels: [],
     warnings: [],
   };
   const rowIds = new Set(inputs.rows.map((r) => r.id));
@@ -104,6 +115,18 @@ export function buildCatalog(inputs: ImportInputs): ImportResult {
   });
   const conflicting = namesWithConflictingFlags(prepared.map((p) => ({ name: p.name.text, wildcard: p.wildcard })));
   const folded = caseInsensitiveVendors(prepared.map((p) => p.vendor.vendor));
+  const labels = new Map<string, PurposeLabel>();
+  for (const { row, name, vendor, wildcard } of prepared) {
+    const key = nameKey(name.text, wildcard, conflicting.has(name.text)).key;
+    const label = { cookie: key, vendor: folded.get(vendor.vendor) ?? vendor.vendor };
+    labels.set(row.id, label);
+    const note = purposes.get(row.id);
+    if (note && (note.cookie !== label.cookie || note.vendor !== label.vendor)) {
+      const was =
+        note.cookie === undefined && note.vendor === undefined ? 'no label' : `"${note.cookie}" (${note.vendor})`;
+      report.staleLabels.push(`${row.id}: ${was}, the row is "${label.cookie}" (${label.vendor})`);
+    }
+  }
 
   const built: Built[] = [];
   for (const { row, override, name, vendor: vendorInfo, wildcard } of prepared) {
@@ -201,7 +224,7 @@ export function buildCatalog(inputs: ImportInputs): ImportResult {
     report.entriesWritten += file.cookies.length;
   }
   report.vendors = files.size;
-  return { files, report };
+  return { files, report, labels };
 }
 
 interface CategoryDecision {
@@ -311,9 +334,4 @@ function assembleFiles(
     if (cookies.length > 0) files.set(slug, { vendor, origin: 'open-cookie-database', source: OCD_SOURCE, cookies });
   }
   return files;
-}
-
-/** A catalog file as we write it: 2-space JSON with a final line break. */
-export function formatCatalogFile(file: CatalogFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
 }

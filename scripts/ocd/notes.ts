@@ -14,6 +14,13 @@ export interface PurposeNote {
   purpose: string;
   category?: EntryCategory;
   reason?: string;
+  /**
+   * The cookie's name or pattern and vendor as the import last saw them: a label for the person
+   * reading the file or its diff, which the row ID alone does not tell. They decide nothing; the
+   * import reports a label that no longer matches its row, and `--label-purposes` rewrites it.
+   */
+  cookie?: string;
+  vendor?: string;
   /** The file it came from, for messages. */
   file: string;
 }
@@ -40,7 +47,7 @@ export class NotesError extends Error {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
-const PURPOSE_FIELDS = new Set(['purpose', 'category', 'reason']);
+const PURPOSE_FIELDS = new Set(['cookie', 'vendor', 'purpose', 'category', 'reason']);
 const OVERRIDE_FIELDS = new Set([
   'reason',
   'drop',
@@ -89,10 +96,14 @@ export function readPurposeFiles(files: ReadonlyArray<{ path: string; data: unkn
       if (value.category !== undefined && !ENTRY_CATEGORIES.includes(value.category as EntryCategory)) {
         bad(`unknown category ${JSON.stringify(value.category)} (use ${ENTRY_CATEGORIES.join(', ')})`);
       }
-      if (value.reason !== undefined && !text(value.reason)) bad('"reason" must be a non-empty string');
+      for (const key of ['reason', 'cookie', 'vendor'] as const) {
+        if (value[key] !== undefined && !text(value[key])) bad(`"${key}" must be a non-empty string`);
+      }
       const note: PurposeNote = { purpose: String(value.purpose ?? '').trim(), file: path };
       if (value.category !== undefined) note.category = value.category as EntryCategory;
       if (value.reason !== undefined) note.reason = String(value.reason).trim();
+      if (typeof value.cookie === 'string') note.cookie = value.cookie;
+      if (typeof value.vendor === 'string') note.vendor = value.vendor;
       const other = notes.get(id);
       if (other) {
         const same = other.purpose === note.purpose && other.category === note.category && other.reason === note.reason;

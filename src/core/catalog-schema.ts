@@ -97,8 +97,10 @@ export class CatalogError extends Error {
   }
 }
 
-const FILE_FIELDS = new Set(['vendor', 'origin', 'source', 'website', 'cookies', '$schema']);
-const ENTRY_FIELDS = new Set<string>([
+/** A file's fields, in the order its canonical form writes them (data/README.md, "A file"). */
+export const FILE_FIELDS = ['$schema', 'vendor', 'origin', 'source', 'website', 'cookies'] as const;
+/** An entry's fields, in the order data/README.md's entry table lists them and canonical form writes them. */
+export const ENTRY_FIELDS = [
   'name',
   'pattern',
   'vendor',
@@ -116,12 +118,15 @@ const ENTRY_FIELDS = new Set<string>([
   'source',
   'generic',
   'ocdId',
-]);
-const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+] as const;
+const FILE_FIELD_SET = new Set<string>(FILE_FIELDS);
+const ENTRY_FIELD_SET = new Set<string>(ENTRY_FIELDS);
+/** A registrable domain or host as the catalog writes it: lower case, no leading dot. */
+export const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 // Characters a cookie name cannot contain (RFC 6265 token) plus invisible look-alikes that
 // only ever get there by copy and paste.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this rejects.
-const BAD_NAME_CHARS = /[\s;,="\\\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]|[\x00-\x1f\x7f]/;
+export const BAD_NAME_CHARS = /[\s;,="\\\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]|[\x00-\x1f\x7f]/;
 
 /** The id part of a file path: `data/vendors/deskpro.json` -> `deskpro`. */
 export function fileSlug(path: string): string {
@@ -142,7 +147,7 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
     return { entries, problems };
   }
   for (const key of Object.keys(data)) {
-    if (!FILE_FIELDS.has(key)) fail(`unknown field "${key}" at the top level`);
+    if (!FILE_FIELD_SET.has(key)) fail(`unknown field "${key}" at the top level`);
   }
   const vendor = data.vendor;
   if (!nonEmptyString(vendor)) fail('"vendor" must be a non-empty string');
@@ -167,7 +172,7 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
       return;
     }
     for (const key of Object.keys(raw)) {
-      if (!ENTRY_FIELDS.has(key)) bad(`unknown field "${key}"`);
+      if (!ENTRY_FIELD_SET.has(key)) bad(`unknown field "${key}"`);
     }
     const hasName = raw.name !== undefined;
     const hasPattern = raw.pattern !== undefined;

@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalogFiles } from '../../scripts/lib/catalog-files';
-import { CatalogError, validateCatalog, validateCatalogFile } from '../../src/core/catalog-schema';
+import {
+  canonicalCatalogFile,
+  canonicalFormProblem,
+  duplicateKeys,
+  formatCatalogFile,
+  schemaReference,
+} from '../../src/core/catalog-format';
+import {
+  CatalogError,
+  ENTRY_FIELDS,
+  FILE_FIELDS,
+  validateCatalog,
+  validateCatalogFile,
+} from '../../src/core/catalog-schema';
+import { readCatalogFiles } from '../../src/node/catalog-files';
 
 const PATH = 'data/vendors/acme.json';
 const VALID = {
@@ -237,6 +250,136 @@ describe('catalog schema rejects bad entries, naming the file and the entry', ()
   });
 });
 
+describe('the canonical form of a catalog file', () => {
+  // Written out by hand, not by the formatter, so the test says what canonical is.
+  const CANONICAL = `{
+  "$schema": "../catalog-file.schema.json",
+  "vendor": "Acme",
+  "origin": "vendor-documentation",
+  "source": "seed:acme.txt",
+  "cookies": [
+    {
+      "name": "B",
+      "category": "functional",
+      "purpose": "Remembers a choice.",
+      "lifetime": "1 year",
+      "party": "first"
+    },
+    {
+      "pattern": "_a*",
+      "vendor": "Other",
+      "category": "analytics",
+      "purpose": "Counts visits.",
+      "lifetime": "session",
+      "party": "third",
+      "domains": [
+        "other.com"
+      ],
+      "reason": "Set by Other."
+    }
+  ]
+}
+`;
+
+  it('accepts a file in canonical form', () => {
+    expect(canonicalFormProblem(PATH, CANONICAL)).toBeNull();
+    expect(formatCatalogFile(PATH, JSON.parse(CANONICAL))).toBe(CANONICAL);
+  });
+
+  it("rejects an entry's fields out of the README's order, naming the line", () => {
+    const swapped = CANONICAL.replace(
+      '"name": "B",\n      "category": "functional",',
+      '"category": "functional",\n      "name": "B",',
+    );
+    expect(JSON.parse(swapped)).toEqual(JSON.parse(CANONICAL));
+    expect(canonicalFormProblem(PATH, swapped)).toBe(
+      `${PATH}: not in canonical form from line 8 ("      \\"category\\": \\"functional\\",", expected "      \\"name\\": \\"B\\","); run npm run format:data`,
+    );
+    expect(formatCatalogFile(PATH, JSON.parse(swapped))).toBe(CANONICAL);
+  });
+
+  it('rejects top-level fields out of order, and a file without $schema', () => {
+    const data = JSON.parse(CANONICAL);
+    const { vendor, ...rest } = data;
+    const vendorLast = `${JSON.stringify({ ...rest, vendor }, null, 2)}\n`;
+    expect(canonicalFormProblem(PATH, vendorLast)).toContain('not in canonical form from line 3');
+    const { $schema: _schema, ...noSchema } = data;
+    expect(canonicalFormProblem(PATH, `${JSON.stringify(noSchema, null, 2)}\n`)).toContain(
+      'not in canonical form from line 2',
+    );
+  });
+
+  it('rejects entries out of order and sorts them by name or pattern in character-code order', () => {
+    const data = JSON.parse(CANONICAL);
+    data.cookies.reverse();
+    expect(canonicalFormProblem(PATH, `${JSON.stringify(data, null, 2)}\n`)).toContain('from line 8');
+    const names = ['b', '_a', 'B', '.x', 'a*'].map((name) => ({
+      ...(name.includes('*') ? { pattern: name } : { name }),
+    }));
+    const sorted = canonicalCatalogFile(PATH, { cookies: names }) as {
+      cookies: Array<{ name?: string; pattern?: string }>;
+    };
+    expect(sorted.cookies.map((c) => c.name ?? c.pattern)).toEqual(['.x', 'B', '_a', 'a*', 'b']);
+  });
+
+  it('keeps entries with the same name in the order they came', () => {
+    const cookies = [
+      { ...VALID, domains: ['b.com'] },
+      { ...VALID, name: 'a' },
+      { ...VALID, domains: ['a.com'] },
+    ];
+    const sorted = canonicalCatalogFile(PATH, file(cookies)) as { cookies: Array<{ domains?: string[] }> };
+    expect(sorted.cookies.map((c) => c.domains?.[0])).toEqual([undefined, 'b.com', 'a.com']);
+  });
+
+  it('loses nothing: unknown fields stay, after the known ones, and so does a "__proto__" key', () => {
+    const data = JSON.parse(
+      '{"colour":"red","cookies":[{"__proto__":1,"note":"x","name":"a","category":"essential"}],"vendor":"Acme"}',
+    );
+    expect(JSON.stringify(canonicalCatalogFile(PATH, data))).toBe(
+      '{"$schema":"../catalog-file.schema.json","vendor":"Acme","cookies":[{"name":"a","category":"essential","__proto__":1,"note":"x"}],"colour":"red"}',
+    );
+    expect(canonicalCatalogFile(PATH, [1, 2])).toEqual([1, 2]);
+  });
+
+  it('refuses a key written twice, which JSON.parse would drop without a word', () => {
+    const twice = CANONICAL.replace(
+      '"purpose": "Counts visits.",',
+      '"purpose": "Counts visits.",\n      "purpose": "Other.",',
+    );
+    expect(duplicateKeys(twice)).toEqual(['purpose']);
+    expect(duplicateKeys('{"a":{"b":1},"c":{"b":2},"d":["b","b"],"e":"\\"b\\":"}')).toEqual([]);
+    expect(canonicalFormProblem(PATH, twice)).toBe(
+      `${PATH}: the key "purpose" appears twice in one object; JSON keeps only the last`,
+    );
+  });
+
+  it('names a file that is not JSON', () => {
+    expect(canonicalFormProblem(PATH, '{"vendor":')).toMatch(/^data\/vendors\/acme\.json: not valid JSON: /);
+  });
+
+  it('points $schema at data/catalog-file.schema.json from where the file is', () => {
+    expect(schemaReference('data/vendors/acme.json')).toBe('../catalog-file.schema.json');
+    expect(schemaReference('data/acme.json')).toBe('catalog-file.schema.json');
+    expect(schemaReference('data/a/b/acme.json')).toBe('../../catalog-file.schema.json');
+  });
+
+  it("follows data/README.md: its tables list a file's and an entry's fields in canonical order", () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../data/README.md'), 'utf8');
+    const tableAfter = (heading: string) => {
+      const rest = readme.slice(readme.indexOf(heading) + heading.length).split('\n');
+      const start = rest.findIndex((line) => line.startsWith('|'));
+      const end = rest.findIndex((line, i) => i > start && !line.startsWith('|'));
+      return rest
+        .slice(start + 2, end)
+        .map((line) => /^\| `([^`]+)` \|/.exec(line)?.[1])
+        .filter((field) => field !== undefined);
+    };
+    expect(tableAfter('\nTop level:\n')).toEqual([...FILE_FIELDS]);
+    expect(tableAfter('\nAn entry:\n')).toEqual([...ENTRY_FIELDS]);
+  });
+});
+
 describe('the catalog in data/', () => {
   const DATA = resolve(import.meta.dirname, '../../data');
   const files = readCatalogFiles(DATA);
@@ -253,16 +396,9 @@ describe('the catalog in data/', () => {
     const cookies = (data as { cookies: Array<{ name?: string; pattern?: string }> }).cookies;
     const keyOf = (c: { name?: string; pattern?: string }) => c.name ?? c.pattern ?? '';
 
-    it('is canonically formatted: 2-space JSON with a trailing newline', () => {
+    it('is in canonical form: $schema, fields in order, entries sorted, 2-space JSON (npm run format:data)', () => {
       const text = readFileSync(resolve(DATA, '..', path), 'utf8');
-      expect(text).toBe(`${JSON.stringify(data, null, 2)}\n`);
-    });
-
-    it('lists its entries sorted by name or pattern (character-code order)', () => {
-      const keys = cookies.map(keyOf);
-      const sorted = [...keys].sort();
-      const firstOutOfPlace = keys.findIndex((k, i) => k !== sorted[i]);
-      expect(firstOutOfPlace, `entry ${firstOutOfPlace} ("${keys[firstOutOfPlace]}") is out of order`).toBe(-1);
+      expect(canonicalFormProblem(path, text)).toBeNull();
     });
 
     it('has printable-ASCII names: no look-alike letters pasted from a document', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, type CuratedIndex, curatedKey, formatCatalogFile, OCD_SOURCE } from '../../scripts/ocd/build';
+import { buildCatalog, type CuratedIndex, curatedKey, OCD_SOURCE } from '../../scripts/ocd/build';
 import { isSplitCandidate, mapCategory } from '../../scripts/ocd/category-rules';
 import { CsvError, parseCsv } from '../../scripts/ocd/csv';
 import { parseDomainField } from '../../scripts/ocd/domain-rules';
@@ -19,10 +19,12 @@ import {
   readPurposeFiles,
 } from '../../scripts/ocd/notes';
 import { nameWords, preferenceRuleFor } from '../../scripts/ocd/preference-rules';
+import { formatPurposeFile, labelPurposeFile } from '../../scripts/ocd/purpose-labels';
 import { canonicalRetention } from '../../scripts/ocd/retention-rules';
 import { type OcdRow, readOcdCsv } from '../../scripts/ocd/rows';
 import { cleanText } from '../../scripts/ocd/text';
 import { caseInsensitiveVendors, UNATTRIBUTED, vendorName, vendorSlug } from '../../scripts/ocd/vendor-rules';
+import { formatCatalogFile, schemaReference } from '../../src/core/catalog-format';
 import { validateCatalog } from '../../src/core/catalog-schema';
 import { createLabeller } from '../../src/core/label';
 import { parseLifetime } from '../../src/core/lifetime';
@@ -421,6 +423,41 @@ describe('our notes: purpose files and overrides', () => {
     }
   });
 
+  it('reads the cookie and vendor labels of a note, which must not be empty', () => {
+    const note = { cookie: '_ga_*', vendor: 'Google Analytics', purpose: 'Counts visits.' };
+    expect(readPurposeFiles([{ path: 'a.json', data: { [id]: note } }]).get(id)).toEqual({ ...note, file: 'a.json' });
+    expect(() => readPurposeFiles([{ path: 'a.json', data: { [id]: { ...note, cookie: ' ' } } }])).toThrow(
+      `a.json: ${id}: "cookie" must be a non-empty string`,
+    );
+  });
+
+  it('labels the notes of a purpose file with their cookie and vendor, first, changing nothing else', () => {
+    const gone = '00000000-0000-4000-8000-0000000000bb';
+    const data = {
+      $comment: 'kept',
+      [id.toUpperCase()]: { purpose: 'Counts visits.', vendor: 'Old name', category: 'analytics', reason: 'why' },
+      [gone]: { cookie: 'old', vendor: 'Gone', purpose: 'A note for a row no longer upstream.' },
+    };
+    const labels = new Map([[id, { cookie: '_ga_*', vendor: 'Google Analytics' }]]);
+    const text = formatPurposeFile(labelPurposeFile(data, labels));
+    expect(text).toBe(`{
+  "$comment": "kept",
+  "${id.toUpperCase()}": {
+    "cookie": "_ga_*",
+    "vendor": "Google Analytics",
+    "purpose": "Counts visits.",
+    "category": "analytics",
+    "reason": "why"
+  },
+  "${gone}": {
+    "cookie": "old",
+    "vendor": "Gone",
+    "purpose": "A note for a row no longer upstream."
+  }
+}
+`);
+  });
+
   it('requires a reason for every override and checks its fields', () => {
     expect(readOverrides('o.json', { [id]: { reason: 'typo upstream', domains: ['acme.com'] } }).get(id)).toEqual({
       reason: 'typo upstream',
@@ -518,8 +555,11 @@ describe('buildCatalog', () => {
     const result = build([row({ name: 'b' }), row({ name: '_a' }), row({ name: 'B' }), row({ name: '.x' })]);
     const file = result.files.get('acme');
     expect(file?.cookies.map((c) => c.name)).toEqual(['.x', 'B', '_a', 'b']);
-    const text = formatCatalogFile(file as NonNullable<typeof file>);
-    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    // The importer builds entries in canonical order, so writing them in canonical form moves nothing.
+    const path = 'data/open-cookie-database/acme.json';
+    expect(formatCatalogFile(path, file)).toBe(
+      `${JSON.stringify({ $schema: schemaReference(path), ...file }, null, 2)}\n`,
+    );
   });
 
   it('lets our purpose files decide purpose and category, with their reason', () => {
@@ -662,6 +702,34 @@ describe('buildCatalog', () => {
     ]);
   });
 
+  it('labels every row read with its catalog name or pattern and vendor, and reports notes labelled otherwise', () => {
+    const rows = [
+      row({ platform: 'Hubspot', name: '__hs_', wildcard: '1' }),
+      row({ platform: 'HubSpot', name: 'dropped' }),
+      row({ platform: 'Acme', name: 'Site History' }),
+      row({ platform: 'Acme', name: 'acme_id' }),
+    ];
+    const result = build(
+      rows,
+      {
+        [rows[0].id]: { purpose: 'A.', cookie: '__hs_*', vendor: 'HubSpot' },
+        [rows[2].id]: { purpose: 'B.' },
+        [rows[3].id]: { purpose: 'C.', cookie: 'acme_uid', vendor: 'Acme' },
+      },
+      { [rows[1].id]: { reason: 'not a cookie', drop: true } },
+    );
+    expect([...result.labels]).toEqual([
+      [rows[0].id, { cookie: '__hs_*', vendor: 'HubSpot' }],
+      [rows[1].id, { cookie: 'dropped', vendor: 'HubSpot' }],
+      [rows[2].id, { cookie: 'Site History', vendor: 'Acme' }],
+      [rows[3].id, { cookie: 'acme_id', vendor: 'Acme' }],
+    ]);
+    expect(result.report.staleLabels).toEqual([
+      `${rows[2].id}: no label, the row is "Site History" (Acme)`,
+      `${rows[3].id}: "acme_uid" (Acme), the row is "acme_id" (Acme)`,
+    ]);
+  });
+
   it('reports notes for rows the database no longer has, and unmapped categories', () => {
     const gone = '00000000-0000-4000-8000-00000000ffff';
     const odd = row({ category: 'Mystery' });
@@ -691,6 +759,32 @@ describe('the imported files in data/open-cookie-database', () => {
         ids.add(entry.ocdId);
       }
     }
+  });
+
+  it('have purpose notes labelled with the cookie and vendor of the entry they describe', () => {
+    const PURPOSES = resolve(import.meta.dirname, '../../data/_ocd-purposes');
+    const imported = new Map<string, { cookie: string; vendor: string }>();
+    for (const name of files) {
+      const file = JSON.parse(readFileSync(resolve(DIR, name), 'utf8'));
+      for (const e of file.cookies) imported.set(e.ocdId, { cookie: e.name ?? e.pattern, vendor: file.vendor });
+    }
+    const wrong: string[] = [];
+    let labelled = 0;
+    for (const name of readdirSync(PURPOSES).filter((f) => f.endsWith('.json'))) {
+      const notes = JSON.parse(readFileSync(resolve(PURPOSES, name), 'utf8')) as Record<string, Record<string, string>>;
+      for (const [id, note] of Object.entries(notes)) {
+        if (id.startsWith('$')) continue;
+        const entry = imported.get(id.toLowerCase());
+        const ok = entry ? note.cookie === entry.cookie && note.vendor === entry.vendor : note.cookie && note.vendor;
+        if (!ok)
+          wrong.push(
+            `${name}: ${id}: ${JSON.stringify([note.cookie, note.vendor])}, the entry is ${JSON.stringify(entry)}`,
+          );
+        if (entry) labelled += 1;
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(labelled).toBeGreaterThan(1000);
   });
 
   // Classes of correction from data/_ocd-overrides.json and the purpose files, one example each:

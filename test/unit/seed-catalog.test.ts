@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, readCatalogFiles } from '../../scripts/lib/catalog-files';
 import { type CatalogEntry, validateCatalogFile } from '../../src/core/catalog-schema';
 import { createLabeller } from '../../src/core/label';
 import type { Category, DeclaredParty } from '../../src/core/types';
+import { loadCatalog, readCatalogFiles } from '../../src/node/catalog-files';
 
 /**
  * Every cookie of the three seed documents, written down from the documents themselves (not from

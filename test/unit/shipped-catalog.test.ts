@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { entries as shipped } from 'virtual:catalog';
 import { describe, expect, it } from 'vitest';
 import { generateCookies } from '../../scripts/bench/labelling';
-import { loadCatalog } from '../../scripts/lib/catalog-files';
 import { createLabeller } from '../../src/core/label';
+import { loadCatalog } from '../../src/node/catalog-files';
 
 const full = loadCatalog(resolve(import.meta.dirname, '../../data'));
 

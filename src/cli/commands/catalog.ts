@@ -54,7 +54,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 async function loadFolder(dir: string): Promise<CatalogEntry[]> {
-  const { readCatalogFiles } = await import('../../../scripts/lib/catalog-files');
+  const { readCatalogFiles } = await import('../../node/catalog-files');
   let files: ReturnType<typeof readCatalogFiles>;
   try {
     files = readCatalogFiles(dir);

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadCatalog } from '../../../scripts/lib/catalog-files';
 import { createLabeller } from '../../../src/core/label';
 import type { Category, IfDeleted } from '../../../src/core/types';
+import { loadCatalog } from '../../../src/node/catalog-files';
 
 /**
  * Table tests for the vendor files transcribed from vendors' own documentation: each row is written
