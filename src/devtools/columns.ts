@@ -1,3 +1,4 @@
+import { expiresIso } from '../core/export/labelled-cookie';
 import { CATEGORIES, IF_DELETED } from '../core/types';
 import type { BrowserCookie, CookieRecord } from '../shared/protocol';
 import { categoryName, cookieSize, ifDeletedName, labelBasis, partyName } from '../ui/format';
@@ -44,10 +45,11 @@ export function priorityOf(cookie: BrowserCookie): string | null {
   return typeof priority === 'string' ? priority : null;
 }
 
+/** The expiry as the exports write it (one owner of the date format), or "Session". */
 export function expiresText(cookie: BrowserCookie): string {
   if (cookie.session || cookie.expirationDate === undefined) return t('panelSession');
-  const ms = cookie.expirationDate * 1000;
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(cookie.expirationDate);
+  // A date beyond what `Date` holds has no ISO form: shown as the number the browser gave.
+  return expiresIso(cookie) ?? String(cookie.expirationDate);
 }
 
 export function partitionText(cookie: BrowserCookie): string {

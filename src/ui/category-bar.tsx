@@ -1,6 +1,7 @@
 import type { Category } from '../core/types';
+import { CATEGORIES } from '../core/types';
 import type { CookieSummary } from '../shared/cookie-summary';
-import { CATEGORY_ORDER, categoryName } from './format';
+import { categoryName } from './format';
 import { formatNumber } from './i18n';
 import { t } from './t';
 
@@ -10,7 +11,7 @@ import { t } from './t';
  * carrier of meaning.
  */
 export function CategoryBar({ summary }: { summary: CookieSummary }) {
-  const parts = CATEGORY_ORDER.map((category) => [category, summary.byCategory[category]] as [Category, number]);
+  const parts = CATEGORIES.map((category) => [category, summary.byCategory[category]] as [Category, number]);
   const spoken = t(
     'barDescription',
     formatNumber(summary.byCategory.essential),

@@ -9,8 +9,6 @@ import { t } from './t';
  * lifetime helpers: the page must not pull the catalog or the labelling code into its bundle.
  */
 
-export const CATEGORY_ORDER: readonly Category[] = ['essential', 'functional', 'analytics', 'marketing', 'unknown'];
-
 const CATEGORY_KEYS = {
   essential: 'categoryEssential',
   functional: 'categoryFunctional',
