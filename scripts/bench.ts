@@ -1,22 +1,26 @@
 /**
  * `npm run bench [-- SECTION...]`: every performance figure the project reports, measured on this
- * machine. Naming sections (`catalog`, `mirror`, `popup`, `panel`) runs only those; the labelling
+ * machine. Naming sections (`catalog`, `mirror`, `hostile`, `popup`, `panel`, `scan`) runs only those; the labelling
  * throughput always runs, and its ratio (compiled matcher / naive regex list) on the shipped catalog
  * is the last line. The popup and panel sections need `npm run build` first.
  */
 import { resolve } from 'node:path';
+import { loadCatalog } from '../src/node/catalog-files';
 import { benchCatalog } from './bench/catalog-size';
+import { benchHostile } from './bench/hostile';
 import { benchLabelling } from './bench/labelling';
 import { benchMirror } from './bench/mirror';
 import { benchPanel } from './bench/panel';
 import { benchPopup } from './bench/popup';
-import { loadCatalog } from './lib/catalog-files';
+import { benchScan } from './bench/scan';
 
 const SECTIONS: Array<[string, () => Promise<string[]>]> = [
   ['catalog size and compile time', benchCatalog],
   ['cookie mirror under an event storm', benchMirror],
+  ['hostile site: keeping clean a site that sets a cookie every millisecond', benchHostile],
   ['popup in headless Chromium', benchPopup],
   ['devtools panel in headless Chromium', benchPanel],
+  ['scan: sites per minute on the demo world', benchScan],
 ];
 
 async function main() {

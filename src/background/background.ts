@@ -1,5 +1,5 @@
 import type { Labeller } from '../core/label';
-import { siteSettingsOf } from '../shared/protocol';
+import { type PushMessage, siteSettingsOf } from '../shared/protocol';
 import { BADGE_COLOR, Badge, type BadgeOptions } from './badge';
 import type {
   BrowserApi,
@@ -10,10 +10,12 @@ import type {
   PortLike,
   RequestDetails,
 } from './browser-api';
+import { CleaningBudget, type CleaningBudgetOptions } from './cleaning-budget';
 import { CookieMirror } from './cookie-mirror';
+import { RemovalWitness } from './deletion';
 import { Deletions } from './deletions';
 import { createHandlers } from './handlers';
-import { LivePorts } from './live-ports';
+import { LivePorts, type TabSnapshot } from './live-ports';
 import { createConnectListener, createMessageListener } from './message-router';
 import { ReadyGate } from './ready-gate';
 import { SettingsStore } from './settings';
@@ -22,7 +24,7 @@ import { StorageWriter } from './storage-writer';
 import { type TabChange, TabTracker } from './tab-tracker';
 import { storeOfTab, TabViews } from './tab-view';
 import { realTimers, type Timers } from './timers';
-import { HISTORY_KEY, UndoHistory } from './undo-history';
+import { AUTOMATIC_WRITE_DELAY_MS, HISTORY_KEY, UndoHistory } from './undo-history';
 
 /**
  * The worker's composition: builds each concern's module and connects them. The browser listeners
@@ -47,6 +49,17 @@ export interface BackgroundOptions {
   timers?: Timers;
   /** How many browser events start-up may hold before it drops the oldest (tests make it small). */
   heldEventLimit?: number;
+  /**
+   * How keeping a site clean backs off from a site that keeps setting cookies, and how long the
+   * record of an automatic removal may wait to be written. `false` turns both off (the benchmark's
+   * figures for the worker without them).
+   */
+  backOff?: BackOffOptions | false;
+}
+
+export interface BackOffOptions extends Partial<Pick<CleaningBudgetOptions, 'budget' | 'totalBudget' | 'windowMs'>> {
+  /** For the end of a paused site's window and the delayed history writes (tests fire them by hand). */
+  timers?: Timers;
 }
 
 export interface Background {
@@ -75,14 +88,22 @@ const MAX_READS = 3;
 /** How long undo's own "cookie set" events are spared from cleaning, at most. */
 const RESTORE_GRACE_MS = 10_000;
 
+/** The stores that still have a tab open (leaving out `closedTabId`, which may not be gone from the list yet). */
+function openStores(stores: readonly CookieStore[], closedTabId?: number): Set<string> {
+  return new Set(stores.filter((s) => s.tabIds.some((id) => id !== closedTabId)).map((s) => s.id));
+}
+
 export function createBackground(api: BrowserApi, options: BackgroundOptions): Background {
   const { labeller } = options;
   const clock = options.clock ?? Date.now;
   const nowSeconds = () => clock() / 1000;
   const timers = options.timers ?? realTimers;
 
+  const backOff = options.backOff === false ? null : (options.backOff ?? {});
+  const backOffTimers = backOff?.timers ?? timers;
+
   const gate = new ReadyGate(options.heldEventLimit);
-  const sessionWriter = new StorageWriter(api.storageSession);
+  const sessionWriter = new StorageWriter(api.storageSession, undefined, backOffTimers);
   const mirror = new CookieMirror(labeller, nowSeconds);
   const settings = new SettingsStore(api.storageLocal, () => {
     live.markAll();
@@ -90,13 +111,52 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   });
   const tracker = new TabTracker(sessionWriter, onTabChanged);
   const views = new TabViews(api, tracker, mirror, labeller, settings, nowSeconds);
-  const live = new LivePorts((tabId) => views.snapshot(tabId), options.pushDelayMs, timers);
+  const live = new LivePorts(snapshot, options.pushDelayMs, timers);
   const badge = new Badge(api.action, api.tabs, (tabId) => views.optionalCount(tabId), options.badge, timers);
-  const history = new UndoHistory(sessionWriter, clock, (list) => live.pushHistory(list));
+  /** Stores other than the ordinary one whose tabs are not private (Firefox containers): the rest are. */
+  const persistentStores = new Set<string>();
+  const isPrivateStore = (storeId: string) => storeId !== api.cookies.defaultStoreId && !persistentStores.has(storeId);
+  const history = new UndoHistory(sessionWriter, {
+    now: clock,
+    onChange: (list) => live.pushHistory(list),
+    isPrivateStore,
+    automaticWriteDelayMs: backOff ? AUTOMATIC_WRITE_DELAY_MS : 0,
+  });
   const cleaner = new SiteCleaner(tracker, mirror, settings, labeller, nowSeconds, clock, RESTORE_GRACE_MS);
-  const deletions = new Deletions(api.cookies, history, cleaner, nowSeconds, options.concurrency);
-  const handlers = createHandlers({ views, deletions, settings, history, mirror, sweep });
+  const budget = backOff
+    ? new CleaningBudget({
+        ...backOff,
+        clock,
+        timers: backOffTimers,
+        onWindowEnd: (_site, keys) => {
+          for (const key of keys) {
+            const entry = mirror.get(key);
+            if (entry) deletions.clean(entry, true);
+          }
+        },
+        onPauseChange: () => live.markAll(),
+      })
+    : null;
+  const witness = new RemovalWitness();
+  const deletions = new Deletions(api.cookies, history, cleaner, nowSeconds, {
+    concurrency: options.concurrency,
+    budget,
+    witness,
+  });
+  const handlers = createHandlers({
+    views,
+    deletions,
+    settings,
+    history,
+    mirror,
+    sweep,
+    snapshot,
+    storeOf,
+    defaultStoreId: api.cookies.defaultStoreId,
+  });
   const storeLookups = new Set<number>();
+  /** Forgetting closed private stores' history, for `settled`. */
+  let housekeeping: Promise<void> = Promise.resolve();
 
   let starting: Promise<void> | null = null;
   let failedStarts = 0;
@@ -132,6 +192,8 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     tracker.restore(session);
     history.restore(session[HISTORY_KEY]);
     await readBrowser();
+    // A private window closed while the worker was stopped: its removals go with it.
+    if (history.hasPrivate()) history.dropClosedStores(openStores(await api.cookies.getAllCookieStores()));
     void api.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
     badge.schedule();
   }
@@ -162,6 +224,10 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   async function reconcileTabs(stores: CookieStore[]): Promise<void> {
     const open = await api.tabs.query({});
     tracker.retain(new Set(open.map((t) => t.id)));
+    for (const tab of open) {
+      if (!tab.incognito) persistentStores.add(storeOfTab(stores, tab.id, api.cookies.defaultStoreId));
+    }
+    persistentStores.delete(api.cookies.defaultStoreId);
     await Promise.all(
       open.map(async (tab) => {
         const storeId = storeOfTab(stores, tab.id, api.cookies.defaultStoreId);
@@ -197,7 +263,9 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       api.cookies
         .getAllCookieStores()
         .then((stores) => {
-          tracker.setStore(tabId, storeOfTab(stores, tabId, api.cookies.defaultStoreId));
+          const storeId = storeOfTab(stores, tabId, api.cookies.defaultStoreId);
+          tracker.setStore(tabId, storeId);
+          if (storeId !== api.cookies.defaultStoreId) learnStore(tabId, storeId);
           // The cleaner leaves a tab's cookies alone while its store is unknown: catch up now.
           const tab = tracker.get(tabId);
           for (const site of new Set([tab?.site, tab?.pendingSite])) {
@@ -209,17 +277,69 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     }
   }
 
+  /** A tab of a store other than the ordinary one: a container's (not private) or a private window's. */
+  function learnStore(tabId: number, storeId: string): void {
+    api.tabs
+      .get(tabId)
+      .then((tab) => {
+        if (tab && !tab.incognito) persistentStores.add(storeId);
+      })
+      .catch(() => undefined);
+  }
+
   function onCookieChanged(change: CookieChange): void {
+    witness.observe(change);
     const entry = mirror.apply(change);
     live.markAll();
     badge.schedule();
     if (!entry) return;
     const verdict = cleaner.verdict(entry);
-    if (verdict) deletions.clean(entry);
+    if (verdict && !budget?.defers(verdict.site, entry.key)) deletions.clean(entry);
   }
 
   function sweep(site: string): void {
     for (const entry of cleaner.sweep(site)) deletions.clean(entry);
+  }
+
+  function onTabRemoved(tabId: number): void {
+    tracker.removed(tabId);
+    if (!history.hasPrivate()) return;
+    housekeeping = housekeeping
+      .then(() => api.cookies.getAllCookieStores())
+      .then((stores) => history.dropClosedStores(openStores(stores, tabId)))
+      .catch(() => undefined);
+  }
+
+  /** What the pages see of a tab: its view, and whether keeping its site clean is paused. */
+  async function snapshot(tabId: number): Promise<TabSnapshot> {
+    const shot = await views.snapshot(tabId);
+    const { site, siteSettings } = shot.view;
+    if (site && siteSettings?.keepClean && budget?.isPaused(site)) {
+      shot.view = { ...shot.view, siteSettings: { ...siteSettings, cleaningThrottled: true } };
+    }
+    return shot;
+  }
+
+  async function storeOf(tabId: number): Promise<string> {
+    const known = tracker.get(tabId)?.storeId;
+    if (known) return known;
+    return storeOfTab(await api.cookies.getAllCookieStores(), tabId, api.cookies.defaultStoreId);
+  }
+
+  /** A page's live port, through which history pushes carry only the batches of its tab's store. */
+  function scopedPort(port: PortLike, tabId: number): PortLike {
+    return {
+      name: port.name,
+      sender: port.sender,
+      onDisconnect: port.onDisconnect,
+      disconnect: () => port.disconnect(),
+      postMessage: (message: PushMessage) => {
+        if (message.type !== 'history') return port.postMessage(message);
+        // Until the tab's store is known, no batch is known to be its own.
+        const storeId = tracker.get(tabId)?.storeId ?? null;
+        port.postMessage({ ...message, history: message.history.filter((b) => b.storeId === storeId) });
+      },
+    };
   }
 
   const gated =
@@ -235,13 +355,13 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     onTabUpdated: gated((tabId: number, change: { url?: string }) => {
       if (change.url) tracker.urlChanged(tabId, change.url);
     }),
-    onTabRemoved: gated((tabId: number) => tracker.removed(tabId)),
+    onTabRemoved: gated(onTabRemoved),
     onTabReplaced: gated((_added: number, removed: number) => tracker.removed(removed)),
     onTabActivated: gated(() => badge.schedule()),
     onMessage: createMessageListener(api.runtime, handlers, start),
     onConnect: createConnectListener(api.runtime, (port, tabId) => {
       void start().then(
-        () => live.connect(port, tabId),
+        () => live.connect(scopedPort(port, tabId), tabId),
         () => port.disconnect(),
       );
     }),
@@ -252,6 +372,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       await live.settled();
       await badge.settled();
       await deletions.idle();
+      await housekeeping;
       await sessionWriter.flush();
     },
   };

@@ -1,6 +1,6 @@
 import { type CookieIdentity, cookieKey, identityOf } from '../core/cookie-key';
 import type { BrowserCookie, FailedDeletion } from '../shared/protocol';
-import type { CookieQuery, CookiesApi } from './browser-api';
+import type { CookieChange, CookieQuery, CookiesApi } from './browser-api';
 import { cookieUrl, expiredOverwrite, isAddressable, restoreDetails } from './cookie-url';
 
 /**
@@ -18,6 +18,39 @@ export type RestoreOutcome =
   | { kind: 'expired'; identity: CookieIdentity }
   | { kind: 'failed'; failure: FailedDeletion };
 
+/**
+ * What a removal actually took. A removal reads the cookie, then overwrites it with an expired
+ * copy: a value the site sets in between is the one that goes, and undo must put that one back,
+ * not the one read. The browser's change event of the removal names the cookie it removed.
+ */
+export class RemovalWitness {
+  private readonly watched = new Map<string, { watchers: number; removed: BrowserCookie | null }>();
+
+  /** Every cookie change, in the order the browser reports them. */
+  observe(change: CookieChange): void {
+    if (!change.removed || (change.cause !== 'expired_overwrite' && change.cause !== 'explicit')) return;
+    if (this.watched.size === 0) return;
+    const watch = this.watched.get(cookieKey(change.cookie));
+    if (watch) watch.removed = change.cookie;
+  }
+
+  /** Starts listening for the removal of `key`; `taken` is the cookie last removed since, if reported. */
+  watch(key: string): { taken(): BrowserCookie | null; stop(): void } {
+    const watch = this.watched.get(key) ?? { watchers: 0, removed: null };
+    watch.watchers++;
+    this.watched.set(key, watch);
+    let stopped = false;
+    return {
+      taken: () => watch.removed,
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        if (--watch.watchers === 0) this.watched.delete(key);
+      },
+    };
+  }
+}
+
 /** The cookie with exactly this identity, as the browser has it now, or null. */
 export async function findExact(api: CookiesApi, identity: CookieIdentity): Promise<BrowserCookie | null> {
   const query: CookieQuery = { name: identity.name, storeId: identity.storeId };
@@ -27,9 +60,13 @@ export async function findExact(api: CookiesApi, identity: CookieIdentity): Prom
 }
 
 /** One cookie, removed exactly; the caller runs removals one at a time (see `removeAllExact`). */
-export async function removeExact(api: CookiesApi, identity: CookieIdentity): Promise<RemoveOutcome> {
-  const first = await overwriteExact(api, identity);
-  return first.kind === 'stuck' ? lastResort(api, first.cookie) : first;
+export async function removeExact(
+  api: CookiesApi,
+  identity: CookieIdentity,
+  witness?: RemovalWitness,
+): Promise<RemoveOutcome> {
+  const first = await overwriteExact(api, identity, witness);
+  return first.kind === 'stuck' ? lastResort(api, first.cookie, witness) : first;
 }
 
 /**
@@ -42,12 +79,15 @@ export async function removeAllExact(
   api: CookiesApi,
   identities: readonly CookieIdentity[],
   concurrency: number,
+  witness?: RemovalWitness,
 ): Promise<RemoveOutcome[]> {
   const outcomes: Array<RemoveOutcome | Stuck> = await mapLimit(identities, concurrency, (identity) =>
-    overwriteExact(api, identity),
+    overwriteExact(api, identity, witness),
   );
   const done: RemoveOutcome[] = [];
-  for (const outcome of outcomes) done.push(outcome.kind === 'stuck' ? await lastResort(api, outcome.cookie) : outcome);
+  for (const outcome of outcomes) {
+    done.push(outcome.kind === 'stuck' ? await lastResort(api, outcome.cookie, witness) : outcome);
+  }
   return done;
 }
 
@@ -56,7 +96,12 @@ interface Stuck {
   cookie: BrowserCookie;
 }
 
-async function overwriteExact(api: CookiesApi, identity: CookieIdentity): Promise<RemoveOutcome | Stuck> {
+async function overwriteExact(
+  api: CookiesApi,
+  identity: CookieIdentity,
+  witness?: RemovalWitness,
+): Promise<RemoveOutcome | Stuck> {
+  const watch = witness?.watch(cookieKey(identity));
   try {
     const live = await findExact(api, identity);
     if (!live) return { kind: 'vanished', identity };
@@ -65,22 +110,27 @@ async function overwriteExact(api: CookiesApi, identity: CookieIdentity): Promis
       // An expired overwrite can be refused (an http URL next to a Secure cookie of the same
       // name); the next scheme, or the last resort, then gets its turn.
       await api.set(expiredOverwrite(live, scheme)).catch(() => undefined);
-      if (!(await findExact(api, identity))) return { kind: 'removed', cookie: live };
+      if (!(await findExact(api, identity))) return { kind: 'removed', cookie: watch?.taken() ?? live };
     }
     return { kind: 'stuck', cookie: live };
   } catch (error) {
     return failed(identity, messageOf(error));
+  } finally {
+    watch?.stop();
   }
 }
 
-async function lastResort(api: CookiesApi, live: BrowserCookie): Promise<RemoveOutcome> {
+async function lastResort(api: CookiesApi, live: BrowserCookie, witness?: RemovalWitness): Promise<RemoveOutcome> {
   const identity = identityOf(live);
+  const watch = witness?.watch(cookieKey(identity));
   try {
     await removeRepairingSiblings(api, live);
-    if (!(await findExact(api, identity))) return { kind: 'removed', cookie: live };
+    if (!(await findExact(api, identity))) return { kind: 'removed', cookie: watch?.taken() ?? live };
     return failed(identity, 'the browser still has the cookie after removing it');
   } catch (error) {
     return failed(identity, messageOf(error));
+  } finally {
+    watch?.stop();
   }
 }
 

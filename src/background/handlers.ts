@@ -5,6 +5,7 @@ import type { Label } from '../core/types';
 import type { SiteSettings } from '../shared/protocol';
 import type { CookieMirror } from './cookie-mirror';
 import type { Deletions, DeletionTarget } from './deletions';
+import type { TabSnapshot } from './live-ports';
 import type { Handlers } from './message-router';
 import { parseSiteSettings, type SettingsStore } from './settings';
 import type { TabCookies, TabViews } from './tab-view';
@@ -19,38 +20,49 @@ export interface HandlerDeps {
   mirror: CookieMirror;
   /** Cleans what is already there when a site is set to be kept clean. */
   sweep(site: string): void;
+  /** The tab's view as the pages get it (with what only the worker knows, such as paused cleaning). */
+  snapshot(tabId: number): Promise<TabSnapshot>;
+  /** The cookie store of a tab. */
+  storeOf(tabId: number): Promise<string>;
+  /** The browser's ordinary cookie store: the history listed when no tab is named. */
+  defaultStoreId: string;
 }
 
-export function createHandlers({ views, deletions, settings, history, mirror, sweep }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { views, deletions, settings, history, mirror, sweep, snapshot, storeOf } = deps;
   return {
-    getTabView: async ({ tabId }) => (await views.snapshot(tabId)).view,
-    deleteOptional: async ({ tabId }) => {
+    getTabView: async ({ tabId }) => (await snapshot(tabId)).view,
+    deleteOptional: async ({ tabId, allowWithoutUndo }) => {
       const t = await views.read(tabId);
       const { includeUnknown } = settings.get();
       return deletions.deleteBatch(
         targetsOf(t, (l) => removableInOneClick(l, includeUnknown)),
         t.site,
+        { allowWithoutUndo },
       );
     },
-    deleteCookies: async ({ tabId, cookies }) => {
+    deleteCookies: async ({ tabId, cookies, allowWithoutUndo }) => {
       const t = tabId === null ? null : await views.read(tabId);
       const inTab = new Map(t?.entries.map((e, i) => [e.key, t.labels[i].category]));
       const unique = new Map(cookies.map((c) => [cookieKey(c), c]));
       const targets = [...unique].map(([key, identity]) => ({
         identity,
         category: inTab.get(key) ?? mirror.get(key)?.label.category ?? 'unknown',
+        known: mirror.get(key)?.cookie,
       }));
-      return deletions.deleteBatch(targets, t?.site ?? siteOfIdentities(cookies));
+      return deletions.deleteBatch(targets, t?.site ?? siteOfIdentities(cookies), { allowWithoutUndo });
     },
-    deleteCategory: async ({ tabId, category }) => {
+    deleteCategory: async ({ tabId, category, allowWithoutUndo }) => {
       const t = await views.read(tabId);
       return deletions.deleteBatch(
         targetsOf(t, (l) => removableWithCategory(l, category)),
         t.site,
+        { allowWithoutUndo },
       );
     },
     undo: ({ batchId }) => deletions.undo(batchId),
-    getHistory: async () => history.list(),
+    // One store's removals never reach a page of another (a private window's, above all).
+    getHistory: async ({ tabId }) => history.list(tabId === undefined ? deps.defaultStoreId : await storeOf(tabId)),
     getSettings: async () => settings.get(),
     setIncludeUnknown: ({ includeUnknown }) => settings.update((s) => ({ ...s, includeUnknown })),
     setSiteSettings: async ({ site, settings: value }) => {
@@ -71,7 +83,7 @@ export function createHandlers({ views, deletions, settings, history, mirror, sw
 
 function targetsOf(t: TabCookies, keep: (label: Label) => boolean): DeletionTarget[] {
   return t.entries.flatMap((entry, i) =>
-    keep(t.labels[i]) ? [{ identity: entry.cookie, category: t.labels[i].category }] : [],
+    keep(t.labels[i]) ? [{ identity: entry.cookie, category: t.labels[i].category, known: entry.cookie }] : [],
   );
 }
 

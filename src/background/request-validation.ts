@@ -24,11 +24,15 @@ export function validateRequest(message: unknown): RequestMessage {
   const p = message.payload as Record<string, unknown>;
   switch (message.kind) {
     case 'getTabView':
+      tabId(p.tabId);
+      break;
     case 'deleteOptional':
       tabId(p.tabId);
+      allowWithoutUndo(p.allowWithoutUndo);
       break;
     case 'deleteCookies':
       if (p.tabId !== null) tabId(p.tabId);
+      allowWithoutUndo(p.allowWithoutUndo);
       if (!Array.isArray(p.cookies)) throw new RequestError('cookies must be a list of cookie identities');
       if (p.cookies.length > MAX_COOKIES_PER_REQUEST) {
         throw new RequestError(`at most ${MAX_COOKIES_PER_REQUEST} cookies per request`);
@@ -37,6 +41,7 @@ export function validateRequest(message: unknown): RequestMessage {
       break;
     case 'deleteCategory':
       tabId(p.tabId);
+      allowWithoutUndo(p.allowWithoutUndo);
       if (!(CATEGORIES as readonly unknown[]).includes(p.category)) {
         throw new RequestError(`category must be one of ${CATEGORIES.join(', ')}`);
       }
@@ -46,6 +51,8 @@ export function validateRequest(message: unknown): RequestMessage {
         throw new RequestError('batchId must be a non-empty string');
       break;
     case 'getHistory':
+      if (p.tabId !== undefined) tabId(p.tabId);
+      break;
     case 'getSettings':
       break;
     case 'setIncludeUnknown':
@@ -65,6 +72,11 @@ export function validateRequest(message: unknown): RequestMessage {
 function tabId(value: unknown): void {
   if (!Number.isInteger(value) || (value as number) < 0)
     throw new RequestError('tabId must be a tab id (an integer of 0 or more)');
+}
+
+function allowWithoutUndo(value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new RequestError('allowWithoutUndo must be true or false');
 }
 
 function identity(value: unknown, index: number): asserts value is CookieIdentity {

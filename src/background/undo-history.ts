@@ -22,6 +22,11 @@ export const MAX_HISTORY_BYTES = 4 * 1024 * 1024;
 const COOKIE_OVERHEAD_BYTES = 256;
 /** Automatic removals on one site this close together are one batch, not one per cookie. */
 export const MERGE_WINDOW_MS = 3000;
+/**
+ * How long the record of an automatic removal may wait to be written: a site that keeps setting
+ * cookies would otherwise have the whole history rewritten for each one.
+ */
+export const AUTOMATIC_WRITE_DELAY_MS = 1000;
 
 export interface RemovedCookie {
   cookie: BrowserCookie;
@@ -31,26 +36,88 @@ export interface RemovedCookie {
 }
 
 export interface StoredBatch extends HistoryBatch {
+  storeId: string;
   cookies: RemovedCookie[];
+  /**
+   * Of a private window's cookie store: dropped when the store goes (its last private tab closed),
+   * since a new private session may reuse the store's id.
+   */
+  private?: boolean;
 }
+
+export interface UndoHistoryOptions {
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  onChange?: (history: HistoryBatch[]) => void;
+  newId?: () => string;
+  /** Whether a cookie store belongs to private windows (its history must not outlive them). */
+  isPrivateStore?: (storeId: string) => boolean;
+  /** How long an automatic removal's record may wait to be written (0: at once). */
+  automaticWriteDelayMs?: number;
+}
+
+/** Why undo cannot be offered for a batch that was listed but whose cookies are gone. */
+export const NOT_KEPT_FOR_UNDO =
+  'This removal could not be kept for undo: the browser’s session storage was full when it was made.';
 
 export class UndoHistory {
   private batches: StoredBatch[] = [];
+  private readonly now: () => number;
+  private readonly onChange: (history: HistoryBatch[]) => void;
+  private readonly newId: () => string;
+  private readonly isPrivateStore: (storeId: string) => boolean;
+  private readonly automaticWriteDelayMs: number;
 
   constructor(
     private readonly writer: StorageWriter,
-    /** Milliseconds since the epoch. */
-    private readonly now: () => number,
-    private readonly onChange: (history: HistoryBatch[]) => void = () => undefined,
-    private readonly newId: () => string = () => crypto.randomUUID(),
-  ) {}
-
-  restore(stored: unknown): void {
-    this.batches = Array.isArray(stored) ? stored.filter(isStoredBatch) : [];
+    o: UndoHistoryOptions,
+  ) {
+    this.now = o.now;
+    this.onChange = o.onChange ?? (() => undefined);
+    this.newId = o.newId ?? (() => crypto.randomUUID());
+    this.isPrivateStore = o.isPrivateStore ?? (() => false);
+    this.automaticWriteDelayMs = o.automaticWriteDelayMs ?? 0;
   }
 
-  list(): HistoryBatch[] {
-    return this.batches.map(summary);
+  restore(stored: unknown): void {
+    const batches = Array.isArray(stored) ? stored.filter(isStoredBatch) : [];
+    for (const batch of batches) {
+      // Batches written before the history was kept per store name it through their cookies.
+      if (typeof batch.storeId !== 'string') batch.storeId = batch.cookies[0]?.cookie.storeId ?? '';
+      // What storage holds was written: only this worker's failed writes make a batch unsaved.
+      delete batch.unsaved;
+    }
+    this.batches = batches;
+  }
+
+  /** Every batch, or only those of one cookie store (what a tab of that store may show). */
+  list(storeId?: string): HistoryBatch[] {
+    return (storeId === undefined ? this.batches : this.batches.filter((b) => b.storeId === storeId)).map(summary);
+  }
+
+  /** Whether a removal of these cookies could be recorded for undo, within what the history may hold. */
+  fits(cookies: ReadonlyArray<CookieSize>): boolean {
+    return cookies.length <= MAX_HISTORY_COOKIES && cookiesBytes(cookies) <= MAX_HISTORY_BYTES;
+  }
+
+  hasPrivate(): boolean {
+    return this.batches.some((b) => b.private);
+  }
+
+  /**
+   * Forgets the batches of private stores that are gone (no open tab lists them any more): their
+   * cookies went with the private session, and a new one may reuse the store's id.
+   */
+  dropClosedStores(open: ReadonlySet<string>): void {
+    const kept = this.batches.filter((b) => !b.private || open.has(b.storeId));
+    if (kept.length === this.batches.length) return;
+    this.batches = kept;
+    this.save([]);
+  }
+
+  /** Resolves once the history is in storage (or its write failed, which `get(id).unsaved` says). */
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   get(batchId: string): StoredBatch | undefined {
@@ -61,11 +128,16 @@ export class UndoHistory {
   record(trigger: HistoryBatch['trigger'], site: string | null, removed: readonly RemovedCookie[]): string {
     const at = this.now();
     const newest = this.batches[0];
+    // A tab's cookies are all of its store; the cookies of one request could name several, but
+    // never do from the pages, and the first one's decides.
+    const storeId = removed[0]?.cookie.storeId ?? '';
     let batch: StoredBatch;
     if (
       trigger === 'automatic' &&
       newest?.trigger === 'automatic' &&
       newest.site === site &&
+      newest.storeId === storeId &&
+      newest.undoable !== false &&
       !newest.undone &&
       at - newest.at <= MERGE_WINDOW_MS
     ) {
@@ -84,17 +156,19 @@ export class UndoHistory {
         at,
         trigger,
         site,
+        storeId,
         count: 0,
         byCategory: zeroCounts(),
         undone: false,
         cookies: [...removed],
       };
+      if (this.isPrivateStore(storeId)) batch.private = true;
       this.batches.unshift(batch);
     }
     batch.count = batch.cookies.length;
     batch.byCategory = countByCategory(batch.cookies);
     this.bound();
-    this.save();
+    this.save([batch.id], trigger === 'automatic' ? this.automaticWriteDelayMs : 0);
     return batch.id;
   }
 
@@ -107,7 +181,7 @@ export class UndoHistory {
     if (!batch) return;
     for (const c of batch.cookies) if (restoredKeys.has(cookieKey(c.cookie))) c.restored = true;
     batch.undone = complete;
-    this.save();
+    this.save([batchId]);
   }
 
   private bound(): void {
@@ -130,10 +204,54 @@ export class UndoHistory {
     }
   }
 
-  private save(): void {
-    this.writer.put(HISTORY_KEY, this.batches);
+  /**
+   * Writes the history. A write storage refuses (storage.session is full) leaves the changed
+   * batches in memory, marked unsaved, and writes the history again with those batches' cookies
+   * left out: after a restart they are listed as not undoable instead of vanishing.
+   */
+  private save(changed: readonly string[], delayMs = 0): void {
+    const written = [...this.batches];
+    const onResult = (error: unknown | null) => {
+      if (error === null) {
+        for (const batch of written) delete batch.unsaved;
+        return;
+      }
+      let marked = false;
+      for (const id of changed) {
+        const batch = this.get(id);
+        if (batch && !batch.unsaved) {
+          batch.unsaved = true;
+          marked = true;
+        }
+      }
+      if (marked) this.writeWithoutUnsaved();
+      this.onChange(this.list());
+    };
+    if (delayMs > 0) this.writer.putSoon(HISTORY_KEY, written, delayMs, onResult);
+    else this.writer.put(HISTORY_KEY, written, onResult);
     this.onChange(this.list());
   }
+
+  private writeWithoutUnsaved(): void {
+    this.writer.put(
+      HISTORY_KEY,
+      this.batches.map((b) => (b.unsaved ? withoutCookies(b) : b)),
+    );
+  }
+}
+
+function withoutCookies(batch: StoredBatch): StoredBatch {
+  const { unsaved: _unsaved, cookies: _cookies, ...rest } = batch;
+  return { ...rest, cookies: [], undoable: false };
+}
+
+/** What a cookie's record costs: its strings (the value may be unknown, for an estimate). */
+export interface CookieSize {
+  name: string;
+  value?: string;
+  domain: string;
+  path: string;
+  partitionKey?: { topLevelSite?: string };
 }
 
 export function zeroCounts(): Record<Category, number> {
@@ -147,13 +265,17 @@ export function countByCategory(items: ReadonlyArray<{ category: Category }>): R
 }
 
 /** Roughly what a batch takes in storage: its strings in UTF-8, as the storage quota counts them. */
-export function batchBytes(batch: StoredBatch): number {
+export function batchBytes(batch: Pick<StoredBatch, 'cookies'>): number {
+  return cookiesBytes(batch.cookies.map((c) => c.cookie));
+}
+
+export function cookiesBytes(cookies: ReadonlyArray<CookieSize>): number {
   let bytes = 0;
-  for (const { cookie } of batch.cookies) {
+  for (const cookie of cookies) {
     bytes +=
       COOKIE_OVERHEAD_BYTES +
       utf8Length(cookie.name) +
-      utf8Length(cookie.value) +
+      utf8Length(cookie.value ?? '') +
       utf8Length(cookie.domain) +
       utf8Length(cookie.path) +
       utf8Length(cookie.partitionKey?.topLevelSite ?? '');
@@ -175,8 +297,19 @@ export function utf8Length(text: string): number {
 }
 
 function summary(batch: StoredBatch): HistoryBatch {
-  const { cookies: _cookies, ...rest } = batch;
-  return { ...rest, byCategory: { ...rest.byCategory } };
+  const out: HistoryBatch = {
+    id: batch.id,
+    at: batch.at,
+    trigger: batch.trigger,
+    site: batch.site,
+    storeId: batch.storeId,
+    count: batch.count,
+    byCategory: { ...batch.byCategory },
+    undone: batch.undone,
+  };
+  if (batch.unsaved) out.unsaved = true;
+  if (batch.undoable === false) out.undoable = false;
+  return out;
 }
 
 function isStoredBatch(value: unknown): value is StoredBatch {

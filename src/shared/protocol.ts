@@ -63,6 +63,11 @@ export interface SiteSettings {
   allowedVendors: string[];
   /** Single cookies that stay even while the site is kept clean. */
   allowedCookies: AllowedCookie[];
+  /**
+   * Only in tab views, never stored: the site keeps setting cookies again as soon as they are
+   * removed, so keeping it clean removes them once a minute for now instead of at once.
+   */
+  cleaningThrottled?: boolean;
 }
 
 export interface Settings {
@@ -97,6 +102,20 @@ export interface DeletionReport {
   /** Cookies that were already gone when we came to remove them: reported, not an error. */
   vanished: CookieIdentity[];
   failed: FailedDeletion[];
+  /**
+   * Present when nothing was removed because the person must agree first: the removal's undo
+   * record would not fit in what the history may hold. Asking again with `allowWithoutUndo`
+   * removes the cookies without a record.
+   */
+  needsConfirmation?: NoUndoConfirmation;
+  /** The undo record could not be written to storage: undo works only until the worker restarts. */
+  undoUnsaved?: true;
+}
+
+export interface NoUndoConfirmation {
+  reason: 'no-undo';
+  /** How many cookies the removal would take. */
+  cookies: number;
 }
 
 export interface UndoReport {
@@ -113,19 +132,37 @@ export interface HistoryBatch {
   at: number;
   trigger: 'manual' | 'automatic';
   site: string | null;
+  /** The cookie store the removed cookies were in; a page only lists its own tab's store's batches. */
+  storeId?: string;
   count: number;
   byCategory: Record<Category, number>;
   undone: boolean;
+  /** Storage refused the record: undo works until the worker restarts, not after. */
+  unsaved?: true;
+  /** The record's cookies could not be kept (storage was full): listed, but nothing to put back. */
+  undoable?: false;
+}
+
+/** A removal the person agreed to even though it could not be undone. */
+export interface RemovalOptions {
+  allowWithoutUndo?: boolean;
 }
 
 /** Request kind -> request payload and response. */
 export interface RequestMap {
   getTabView: { request: { tabId: number }; response: TabView };
-  deleteOptional: { request: { tabId: number }; response: DeletionReport };
-  deleteCookies: { request: { tabId: number | null; cookies: CookieIdentity[] }; response: DeletionReport };
-  deleteCategory: { request: { tabId: number; category: OptionalCategory | 'essential' }; response: DeletionReport };
+  deleteOptional: { request: { tabId: number } & RemovalOptions; response: DeletionReport };
+  deleteCookies: {
+    request: { tabId: number | null; cookies: CookieIdentity[] } & RemovalOptions;
+    response: DeletionReport;
+  };
+  deleteCategory: {
+    request: { tabId: number; category: OptionalCategory | 'essential' } & RemovalOptions;
+    response: DeletionReport;
+  };
   undo: { request: { batchId: string }; response: UndoReport };
-  getHistory: { request: Record<string, never>; response: HistoryBatch[] };
+  /** The history of the tab's cookie store; without a tab, of the browser's ordinary store. */
+  getHistory: { request: { tabId?: number }; response: HistoryBatch[] };
   getSettings: { request: Record<string, never>; response: Settings };
   setIncludeUnknown: { request: { includeUnknown: boolean }; response: Settings };
   setSiteSettings: { request: { site: string; settings: SiteSettings }; response: Settings };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { BrowserCookie } from '../shared/protocol';
 import type { KeptGroup } from '../shared/cookie-summary';
+import type { BrowserCookie } from '../shared/protocol';
 import { consequenceText } from './format';
 import { t } from './t';
 

@@ -1,7 +1,8 @@
 import { useRef } from 'preact/hooks';
 import type { Category } from '../core/types';
+import { CATEGORIES } from '../core/types';
 import { useFocusRescue } from './focus-rescue';
-import { CATEGORY_ORDER, categoryName } from './format';
+import { categoryName } from './format';
 import { formatNumber } from './i18n';
 import { t } from './t';
 import type { Outcome } from './tab-store';
@@ -10,13 +11,15 @@ interface Props {
   outcome: Outcome | null;
   busy: boolean;
   onUndo(batchId: string): void;
+  /** The person agrees to a removal that cannot be undone (see the `no-undo` outcome). */
+  onRemoveWithoutUndo?(): void;
   onDismiss(): void;
   /** Where the keyboard focus goes when Dismiss takes the banner (and the focused button) away. */
   focusAfterDismiss?(): HTMLElement | null;
 }
 
 export function removedByCategory(removed: Record<Category, number>): string {
-  return CATEGORY_ORDER.filter((c) => removed[c] > 0)
+  return CATEGORIES.filter((c) => removed[c] > 0)
     .map((c) => `${formatNumber(removed[c])} ${categoryName(c).toLowerCase()}`)
     .join(', ');
 }
@@ -25,13 +28,14 @@ export function removedByCategory(removed: Record<Category, number>): string {
  * What the last action did, in plain words. The live region stays mounted so that screen readers
  * announce each new result; failures also go to an alert.
  */
-export function OutcomeBanner({ outcome, busy, onUndo, onDismiss, focusAfterDismiss }: Props) {
+export function OutcomeBanner({ outcome, busy, onUndo, onRemoveWithoutUndo, onDismiss, focusAfterDismiss }: Props) {
   const undo = useRef<HTMLButtonElement>(null);
   const dismiss = useRef<HTMLButtonElement>(null);
   // Removing cookies removes their rows, a busy button is disabled, the one-click button stays
   // disabled when nothing optional is left, and Undo gives way to the restored outcome: when that
   // takes the keyboard focus, it comes here rather than falling back to the top of the page.
   useFocusRescue(outcome, () => (undo.current && !undo.current.disabled ? undo.current : dismiss.current));
+  const result = outcome?.kind === 'removed' || outcome?.kind === 'restored' ? outcome : null;
   const onDismissClick = (event: MouseEvent) => {
     const hadFocus = document.activeElement === event.currentTarget;
     onDismiss();
@@ -40,17 +44,17 @@ export function OutcomeBanner({ outcome, busy, onUndo, onDismiss, focusAfterDism
   return (
     <div class="outcome-region">
       <div role="status" aria-live="polite" aria-atomic="true">
-        {outcome && outcome.kind !== 'error' && (
+        {result && (
           <div class="outcome" data-testid="outcome">
-            <OutcomeText outcome={outcome} />
+            <OutcomeText outcome={result} />
             <div class="outcome-actions">
-              {outcome.kind === 'removed' && outcome.report.batchId && (
+              {result.kind === 'removed' && result.report.batchId && (
                 <button
                   ref={undo}
                   type="button"
                   class="button primary"
                   disabled={busy}
-                  onClick={() => outcome.report.batchId && onUndo(outcome.report.batchId)}
+                  onClick={() => result.report.batchId && onUndo(result.report.batchId)}
                 >
                   {t('undo')}
                 </button>
@@ -73,13 +77,37 @@ export function OutcomeBanner({ outcome, busy, onUndo, onDismiss, focusAfterDism
             </div>
           </div>
         )}
-        {outcome && outcome.kind !== 'error' && outcome.report.failed.length > 0 && (
+        {outcome?.kind === 'no-undo' && (
+          <div class="outcome is-error" data-testid="outcome-no-undo">
+            <p>{t.plural('noUndoConfirm', outcome.cookies)}</p>
+            <div class="outcome-actions">
+              <button
+                type="button"
+                class="button danger"
+                data-testid="remove-without-undo"
+                disabled={busy}
+                onClick={() => onRemoveWithoutUndo?.()}
+              >
+                {t('removeAnyway')}
+              </button>
+              <button ref={dismiss} type="button" class="link-button" onClick={onDismissClick}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        {result && result.report.failed.length > 0 && (
           <p class="failure" data-testid="outcome-failed">
             {t.plural(
-              outcome.kind === 'removed' ? 'notRemoved' : 'notRestored',
-              outcome.report.failed.length,
-              outcome.report.failed[0].error,
+              result.kind === 'removed' ? 'notRemoved' : 'notRestored',
+              result.report.failed.length,
+              result.report.failed[0].error,
             )}
+          </p>
+        )}
+        {result?.kind === 'removed' && result.report.undoUnsaved && (
+          <p class="failure" data-testid="outcome-undo-unsaved">
+            {t('undoUnsaved')}
           </p>
         )}
       </div>
@@ -87,7 +115,7 @@ export function OutcomeBanner({ outcome, busy, onUndo, onDismiss, focusAfterDism
   );
 }
 
-function OutcomeText({ outcome }: { outcome: Exclude<Outcome, { kind: 'error' }> }) {
+function OutcomeText({ outcome }: { outcome: Extract<Outcome, { kind: 'removed' | 'restored' }> }) {
   if (outcome.kind === 'removed') {
     const { report } = outcome;
     return (

@@ -43,6 +43,12 @@ export function SiteSettingsPanel({ site, settings, busy, onChange }: Props) {
           </span>
         </button>
       </div>
+      {current.keepClean && settings?.cleaningThrottled && (
+        // The site fights back: say why its cookies come back and stay for up to a minute.
+        <p class="help" role="status" data-testid="cleaning-throttled">
+          {t('cleaningThrottled', site)}
+        </p>
+      )}
       <div class="exceptions">
         <h3 class="exceptions-title">{t('exceptionsTitle')}</h3>
         {exceptions === 0 ? (

@@ -6,6 +6,7 @@ import type {
   DeletionReport,
   LinkState,
   PushMessage,
+  RequestOf,
   SiteSettings,
   TabView,
   UndoReport,
@@ -31,7 +32,46 @@ export type Phase =
 export type Outcome =
   | { kind: 'removed'; report: DeletionReport }
   | { kind: 'restored'; report: UndoReport }
+  /** Nothing removed yet: the removal could not be undone, and the person is asked first. */
+  | { kind: 'no-undo'; cookies: number; request: RemovalRequest }
   | { kind: 'error'; message: string; workerDown: boolean };
+
+/** A removal as sent, so that it can be sent again once the person agrees to go without undo. */
+export type RemovalRequest =
+  | { kind: 'deleteOptional'; payload: RequestOf<'deleteOptional'> }
+  | { kind: 'deleteCookies'; payload: RequestOf<'deleteCookies'> }
+  | { kind: 'deleteCategory'; payload: RequestOf<'deleteCategory'> };
+
+/** Sends a removal; a worker that asks for agreement first gets a `no-undo` outcome back. */
+export async function requestRemoval(client: Client, request: RemovalRequest): Promise<Outcome> {
+  const report = await sendRemoval(client, request);
+  return report.needsConfirmation
+    ? { kind: 'no-undo', cookies: report.needsConfirmation.cookies, request }
+    : { kind: 'removed', report };
+}
+
+/** The same removal, agreed to without undo. */
+export function withoutUndo(request: RemovalRequest): RemovalRequest {
+  switch (request.kind) {
+    case 'deleteOptional':
+      return { kind: request.kind, payload: { ...request.payload, allowWithoutUndo: true } };
+    case 'deleteCookies':
+      return { kind: request.kind, payload: { ...request.payload, allowWithoutUndo: true } };
+    case 'deleteCategory':
+      return { kind: request.kind, payload: { ...request.payload, allowWithoutUndo: true } };
+  }
+}
+
+function sendRemoval(client: Client, request: RemovalRequest): Promise<DeletionReport> {
+  switch (request.kind) {
+    case 'deleteOptional':
+      return client.request(request.kind, request.payload);
+    case 'deleteCookies':
+      return client.request(request.kind, request.payload);
+    case 'deleteCategory':
+      return client.request(request.kind, request.payload);
+  }
+}
 
 export interface TabState {
   phase: Phase;
@@ -222,10 +262,7 @@ export class TabStore {
   }
 
   async removeOptional(): Promise<void> {
-    await this.act(async () => {
-      const report = await this.client.request('deleteOptional', { tabId: this.tabId });
-      return { kind: 'removed', report };
-    });
+    await this.act(() => requestRemoval(this.client, { kind: 'deleteOptional', payload: { tabId: this.tabId } }));
   }
 
   async removeCookie(cookie: BrowserCookie): Promise<void> {
@@ -234,10 +271,19 @@ export class TabStore {
 
   /** Cookies the person picked, consequences accepted (the page spelt them out first). */
   async removeCookies(cookies: readonly BrowserCookie[]): Promise<void> {
-    await this.act(async () => {
-      const report = await this.client.request('deleteCookies', { tabId: this.tabId, cookies: cookies.map(identity) });
-      return { kind: 'removed', report };
-    });
+    await this.act(() =>
+      requestRemoval(this.client, {
+        kind: 'deleteCookies',
+        payload: { tabId: this.tabId, cookies: cookies.map(identity) },
+      }),
+    );
+  }
+
+  /** The person agreed to the removal the worker asked about, though it cannot be undone. */
+  async removeWithoutUndo(): Promise<void> {
+    const asked = this.state.outcome;
+    if (asked?.kind !== 'no-undo') return;
+    await this.act(() => requestRemoval(this.client, withoutUndo(asked.request)));
   }
 
   async undo(batchId: string): Promise<void> {

@@ -7,6 +7,11 @@ import type { StorageArea } from '../../src/background/browser-api';
 export class FakeStorageArea implements StorageArea {
   private readonly data = new Map<string, unknown>();
   writes = 0;
+  /**
+   * Like the browser's quota (10 MB for storage.session): a write that would make everything stored
+   * larger than this (as JSON) is refused and changes nothing.
+   */
+  quotaBytes = Number.POSITIVE_INFINITY;
 
   async get(keys: string[] | null): Promise<Record<string, unknown>> {
     await Promise.resolve();
@@ -20,6 +25,13 @@ export class FakeStorageArea implements StorageArea {
   async set(items: Record<string, unknown>): Promise<void> {
     await Promise.resolve();
     this.writes++;
+    if (Number.isFinite(this.quotaBytes)) {
+      const next = new Map(this.data);
+      for (const [key, value] of Object.entries(items)) next.set(key, value);
+      if (JSON.stringify(Object.fromEntries(next)).length > this.quotaBytes) {
+        throw new Error('Resource::kQuotaBytes quota exceeded');
+      }
+    }
     for (const [key, value] of Object.entries(items)) this.data.set(key, structuredClone(value));
   }
 

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'prea
 import { isSurprising } from '../../core/deletion-policy';
 import { type ExportFormat, exportCookies } from '../../core/export/formats';
 import type { Category } from '../../core/types';
+import { emptyCounts } from '../../shared/cookie-summary';
 import type { Client, CookieRecord, HistoryBatch, LinkState, PushMessage } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
 import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
-import { emptyCounts } from '../../shared/cookie-summary';
 import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../scripts/lib/catalog-files';
 import { CookieMirror } from '../../../src/background/cookie-mirror';
 import { labelsForTab } from '../../../src/background/tab-labels';
 import { createLabeller } from '../../../src/core/label';
+import { loadCatalog } from '../../../src/node/catalog-files';
 import type { BrowserCookie } from '../../../src/shared/protocol';
 import { testLabeller } from '../../fakes/test-labeller';
 import { storedCookie } from './helpers';

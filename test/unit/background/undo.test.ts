@@ -158,12 +158,7 @@ describe('the undo history', () => {
     return {
       area,
       writer,
-      history: new UndoHistory(
-        writer,
-        now,
-        () => undefined,
-        () => `b${++id}`,
-      ),
+      history: new UndoHistory(writer, { now, newId: () => `b${++id}` }),
     };
   }
 
