@@ -135,6 +135,17 @@ describe('the Firefox build, complete', () => {
       .poll(async () => (await storeCookies(helper)).filter((c) => c.endsWith('firefox-private')))
       .toEqual(['_fbp firefox-private', '_ga firefox-private', 'sid firefox-private']);
     await popup.close();
+    // Each store's undo history is its own: the private removal is listed in the private window only.
+    const history = (tabId: number) =>
+      helper.evaluate(async (id) => {
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const reply = (await api.runtime.sendMessage({ kind: 'getHistory', payload: { tabId: id } })) as {
+          value: Array<{ count: number }>;
+        };
+        return reply.value.map((b) => b.count);
+      }, tabId);
+    expect(await history(privateTab)).toEqual([2]);
+    expect(await history(normalTab)).toEqual([]);
   });
 
   it('shows the optional count on the badge of the active tab', async () => {
