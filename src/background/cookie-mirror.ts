@@ -20,10 +20,19 @@ export interface MirrorEntry {
   readonly labelledAt: number;
   /** Grows with every change of the mirror; live pages diff on it. */
   readonly version: number;
+  /**
+   * Seconds since the epoch when the worker saw the cookie first set, when it saw it happen (not for
+   * cookies it found already there at start-up): tells a cookie set before a consent answer.
+   */
+  readonly firstSeenAt?: number;
 }
+
+/** Bounded: a profile holds at most a few thousand cookies; a site churning names must not grow it. */
+const MAX_FIRST_SEEN = 20_000;
 
 export class CookieMirror {
   private readonly entries = new Map<string, MirrorEntry>();
+  private readonly firstSeen = new Map<string, number>();
   /** Unpartitioned cookies by their host (domain without the leading dot). */
   private readonly byHost = new Map<string, Set<string>>();
   /** Partitioned cookies by the registrable domain of their partition's top-level site. */
@@ -50,10 +59,14 @@ export class CookieMirror {
 
   /** Applies one change; returns the entry as it now is, or null when the cookie is gone. */
   apply(change: CookieChange): MirrorEntry | null {
+    const key = cookieKey(change.cookie);
     if (change.removed) {
-      this.delete(cookieKey(change.cookie));
+      // An overwrite is removed and added again: the same cookie, first seen when it first was.
+      if (change.cause !== 'overwrite') this.firstSeen.delete(key);
+      this.delete(key);
       return null;
     }
+    if (!this.firstSeen.has(key) && this.firstSeen.size < MAX_FIRST_SEEN) this.firstSeen.set(key, this.now());
     return this.upsert(change.cookie);
   }
 
@@ -90,6 +103,7 @@ export class CookieMirror {
       label: this.safeLabel(cookie, now),
       labelledAt: now,
       version: ++this.version,
+      ...(this.firstSeen.has(key) ? { firstSeenAt: this.firstSeen.get(key) } : {}),
     };
     if (!this.entries.has(key)) addTo(this.indexOf(cookie), this.indexKey(cookie), key);
     this.entries.set(key, entry);

@@ -1,3 +1,4 @@
+import { tabConsent } from '../core/consent/tab-consent';
 import { removableInOneClick } from '../core/deletion-policy';
 import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
@@ -59,6 +60,17 @@ export class TabViews {
       cookie: entry.cookie,
       label: t.labels[i],
     }));
+    const consent = tabConsent(
+      t.site,
+      t.entries.map((e, i) => ({
+        key: e.key,
+        name: e.cookie.name,
+        value: e.cookie.value,
+        domain: e.cookie.domain,
+        category: t.labels[i].category,
+        firstSeenAt: e.firstSeenAt,
+      })),
+    );
     return {
       view: {
         tabId,
@@ -68,6 +80,7 @@ export class TabViews {
         cookies,
         siteSettings: this.settings.siteSettings(t.site),
         includeUnknown: this.settings.get().includeUnknown,
+        ...(consent ? { consent } : {}),
       },
       versions: new Map(t.entries.map((e) => [e.key, e.version])),
     };

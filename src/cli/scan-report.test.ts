@@ -85,4 +85,31 @@ describe('scan reports', () => {
     ]);
     expect(failOnMatches(results, new Set(['functional']))).toEqual([]);
   });
+
+  it('adds the consent audit per state to every format, with each violation', () => {
+    const base = scanned();
+    const states = (['none', 'reject'] as const).map((state) => ({
+      state,
+      finalUrl: base.finalUrl,
+      status: 200,
+      view: base.view,
+      ...(state === 'reject' ? { banner: { status: 'answered' as const, cmp: 'cookieyes' } } : {}),
+    }));
+    const result = { ...base, states };
+    const md = markdownReport([result], NOW);
+    expect(md).toContain('## Consent audit');
+    expect(md).toMatch(/\| none \| before any answer \| PHPSESSID \| - \| \\_ga \| ad\\_freq \|/);
+    expect(md).toContain('- reject: ad\\_freq on ads.test (marketing, unknown vendor)');
+    expect(tableReport(result)).toMatch(
+      /reject\s+answered \(cookieyes\)\s+1\s+0\s+1\s+1\s+1\s+analytics marketing\s+VIOLATIONS/,
+    );
+    const json = jsonReport([result], NOW).results[0];
+    expect('consent' in json && json.consent?.violations.map((v) => `${v.state} ${v.cookie.name}`)).toEqual([
+      'none _ga',
+      'none ad_freq',
+      'reject _ga',
+      'reject ad_freq',
+    ]);
+    expect(JSON.stringify(json)).not.toContain(SECRET);
+  });
 });

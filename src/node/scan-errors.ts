@@ -1,4 +1,4 @@
-import type { ScanResult } from './scan';
+import type { ScanResult } from './scan-result';
 
 /**
  * What stops `cookie-inspector scan` as a whole, apart from the pages that fail one by one. A

@@ -42,11 +42,16 @@ function fakeBrowsers(
       markClosed = resolve;
     });
     return {
-      async scan(url) {
-        log.push(`scan ${n} ${url}`);
+      async scan(url, state) {
+        log.push(`scan ${n} ${url}${state ? ` ${state}` : ''}`);
         const outcome = await page(url, closed);
         if (outcome instanceof Error) throw outcome;
-        return { finalUrl: outcome, status: 200, view: view(outcome) };
+        return {
+          finalUrl: outcome,
+          status: 200,
+          view: view(outcome),
+          ...(state && state !== 'none' ? { banner: { status: 'answered' as const, cmp: 'fake' } } : {}),
+        };
       },
       async close() {
         log.push(`close ${n}`);
@@ -168,5 +173,77 @@ describe('scanUrls', () => {
     );
     expect(error).toBeInstanceOf(ScanInterruptedError);
     expect(inner.log).toEqual(['open 1', 'close 1']);
+  });
+
+  it('loads a URL once per consent state, each in a fresh browser, and fails the URL naming the state that failed', async () => {
+    const browsers = fakeBrowsers((url) => url);
+    const results = await scanUrls(
+      ['https://a.test/'],
+      { ...OPTIONS, states: ['none', 'reject', 'accept'] },
+      undefined,
+      browsers.open,
+    );
+    expect(browsers.log).toEqual([
+      'open 1',
+      'scan 1 https://a.test/ none',
+      'close 1',
+      'open 2',
+      'scan 2 https://a.test/ reject',
+      'close 2',
+      'open 3',
+      'scan 3 https://a.test/ accept',
+      'close 3',
+    ]);
+    const [result] = results;
+    expect(result.ok && result.states?.map((s) => [s.state, s.banner?.status ?? null])).toEqual([
+      ['none', null],
+      ['reject', 'answered'],
+      ['accept', 'answered'],
+    ]);
+
+    let loads = 0;
+    const flaky = fakeBrowsers((url) => (++loads === 2 ? new Error('page.goto: net::ERR_CONNECTION_RESET') : url));
+    const [failed] = await scanUrls(
+      ['https://a.test/'],
+      { ...OPTIONS, states: ['none', 'reject'] },
+      undefined,
+      flaky.open,
+    );
+    expect(summary([failed])).toEqual([
+      'unreachable https://a.test/: reject: the site could not be reached (ERR_CONNECTION_RESET)',
+    ]);
+  });
+
+  it('with jobs, scans that many URLs at once, tells of each as it finishes, and returns them in list order', async () => {
+    const gates = new Map<string, () => void>();
+    const running: string[] = [];
+    let most = 0;
+    const browsers = fakeBrowsers(async (url) => {
+      running.push(url);
+      most = Math.max(most, running.length);
+      // a.test finishes last: it waits until every other page has started.
+      if (url === 'https://a.test/') await new Promise<void>((resolve) => gates.set(url, resolve));
+      running.splice(running.indexOf(url), 1);
+      if (url === 'https://d.test/') gates.get('https://a.test/')?.();
+      return url;
+    });
+    const heard: string[] = [];
+    const urls = ['https://a.test/', 'https://b.test/', 'https://c.test/', 'https://d.test/'];
+    const results = await scanUrls(urls, { ...OPTIONS, jobs: 2 }, (r) => heard.push(r.url), browsers.open);
+    expect(most).toBe(2);
+    expect(heard).toEqual(['https://b.test/', 'https://c.test/', 'https://d.test/', 'https://a.test/']);
+    expect(results.map((r) => r.url)).toEqual(urls);
+  });
+
+  it('with jobs, stops every worker when the first browser cannot start', async () => {
+    const browsers = fakeBrowsers(undefined, () => new Error('Chromium not found'));
+    const error = await scanUrls(
+      ['https://a.test/', 'https://b.test/', 'https://c.test/'],
+      { ...OPTIONS, jobs: 3 },
+      undefined,
+      browsers.open,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScanSetupError);
+    expect(browsers.log.filter((l) => l.startsWith('scan'))).toEqual([]);
   });
 });

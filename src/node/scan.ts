@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import type { TabView } from '../shared/protocol';
 import { launchWithExtension } from './chromium';
+import { attachConsentDriver } from './consent-driver';
 import { findExtensionDist } from './extension-dist';
 import { ScanInterruptedError, ScanSetupError } from './scan-errors';
+import type { PageScan, ScanErrorKind, ScanResult, StateScan } from './scan-result';
+import type { AuditState } from './scan-states';
 import { openWorkerClient, type WorkerClient } from './worker-client';
 
 /**
@@ -22,35 +25,43 @@ export interface ScanOptions {
   insecure: boolean;
   /** Chromium `--host-resolver-rules`, for example `MAP *.test 127.0.0.1`. */
   hostResolverRules?: string;
-  /** Stops the scan: the browser of the page being loaded is closed, its profile removed. */
+  /** Stops the scan: the browsers of the pages being loaded are closed, their profiles removed. */
   signal?: AbortSignal;
   /** Told once when Chromium's sandbox cannot run here and pages are loaded without it. */
   onSandboxFallback?: (reason: string) => void;
+  /**
+   * The consent audit: each URL is loaded once per state, each time in a fresh profile. Without
+   * it, each URL is loaded once and nothing is answered (as `none`).
+   */
+  states?: readonly AuditState[];
+  /** How long to look for a consent banner to answer after the page loaded (default 10000). */
+  bannerWaitMs?: number;
+  /** How many URLs are scanned at once, each in browsers of its own (default 1). */
+  jobs?: number;
 }
 
-export type ScanErrorKind = 'invalid-url' | 'unreachable' | 'tls' | 'timeout' | 'failed';
-
-export type ScanResult =
-  | { url: string; ok: true; finalUrl: string; status: number | null; view: TabView }
-  | { url: string; ok: false; kind: ScanErrorKind; error: string };
-
-type Loaded = Omit<Extract<ScanResult, { ok: true }>, 'url' | 'ok'>;
+export type { PageScan, ScanErrorKind, ScanResult, StateScan } from './scan-result';
+export { AUDIT_STATES, type AuditState } from './scan-states';
 
 /** One browser, for one page. */
 export interface ScanSession {
-  /** Loads the page and waits until its cookies settle. */
-  scan(url: string): Promise<Loaded>;
+  /** Loads the page, answers its banner for `state` (`none` when absent), and waits until its cookies settle. */
+  scan(url: string, state?: AuditState): Promise<PageScan>;
   /** Closes the browser and removes its profile; a page still loading then fails. */
   close(): Promise<void>;
 }
 
 export type OpenSession = (options: ScanOptions & { extensionPath: string }) => Promise<ScanSession>;
 
+const DEFAULT_BANNER_WAIT_MS = 10_000;
+
 /**
- * Scans each URL in a browser of its own, with a fresh profile: a first visit means no cookies,
- * storage, cache or service workers left by an earlier page. A page that fails is reported as such
- * and the next one is scanned. Throws ScanSetupError when the first browser cannot start (nothing
- * could be scanned) and ScanInterruptedError, with the pages done so far, when `signal` fires.
+ * Scans each URL in browsers of its own, each with a fresh profile (one per consent state): a
+ * first visit means no cookies, storage, cache or service workers left by an earlier page. Up to
+ * `jobs` URLs are scanned at once; `onResult` hears of each as it finishes, and the results come
+ * back in the order of `urls`. A page that fails is reported as such and the others are scanned.
+ * Throws ScanSetupError when the first browser cannot start (nothing could be scanned) and
+ * ScanInterruptedError, with the pages done so far, when `signal` fires.
  */
 export async function scanUrls(
   urls: readonly string[],
@@ -58,28 +69,46 @@ export async function scanUrls(
   onResult: (result: ScanResult) => void = () => undefined,
   openSession: OpenSession = openBrowserSession,
 ): Promise<ScanResult[]> {
-  const results: ScanResult[] = [];
-  const { signal } = options;
+  const results: Array<ScanResult | undefined> = new Array(urls.length);
+  // Stops the other workers too when the first browser cannot start.
+  const inner = new AbortController();
+  const outer = options.signal;
+  const forward = () => inner.abort();
+  outer?.addEventListener('abort', forward);
+  if (outer?.aborted) inner.abort();
+  const signal = inner.signal;
+  let setupError: ScanSetupError | null = null;
   let extensionPath = options.extensionPath;
   let started = false;
 
-  const scanOne = async (url: string): Promise<ScanResult> => {
-    const invalid = checkUrl(url);
-    if (invalid) return { url, ok: false, kind: 'invalid-url', error: invalid };
+  const setupFailed = (error: unknown) => {
+    setupError ??= new ScanSetupError(errorText(error));
+    inner.abort();
+  };
+
+  /** One load in a browser of its own; null when the scan stops meanwhile. */
+  const scanState = async (
+    url: string,
+    state: AuditState | undefined,
+  ): Promise<PageScan | { kind: ScanErrorKind; error: string } | null> => {
     if (!extensionPath) {
       try {
         extensionPath = findExtensionDist();
       } catch (error) {
-        throw new ScanSetupError(errorText(error));
+        setupFailed(error);
+        return null;
       }
     }
     let session: ScanSession;
     try {
-      session = await openSession({ ...options, extensionPath });
+      session = await openSession({ ...options, extensionPath, signal });
     } catch (error) {
       // The first browser failing means none will start here; a later one is this page's failure.
-      if (!started) throw new ScanSetupError(errorText(error));
-      return { url, ok: false, kind: 'failed', error: `Chromium did not start for this page: ${firstLine(error)}` };
+      if (!started) {
+        setupFailed(error);
+        return null;
+      }
+      return { kind: 'failed', error: `Chromium did not start for this page: ${firstLine(error)}` };
     }
     started = true;
     let closing: Promise<void> | null = null;
@@ -88,27 +117,59 @@ export async function scanUrls(
       return closing;
     };
     const stop = () => void close();
-    signal?.addEventListener('abort', stop);
+    signal.addEventListener('abort', stop);
     try {
-      if (signal?.aborted) throw new ScanInterruptedError(results);
-      const loaded = await session.scan(url);
-      return { url, ok: true, ...loaded };
+      if (signal.aborted) return null;
+      return await (state === undefined ? session.scan(url) : session.scan(url, state));
     } catch (error) {
-      if (signal?.aborted) throw new ScanInterruptedError(results);
-      return { url, ok: false, ...describeLoadError(error, options) };
+      if (signal.aborted) return null;
+      return describeLoadError(error, options);
     } finally {
-      signal?.removeEventListener('abort', stop);
+      signal.removeEventListener('abort', stop);
       await close();
     }
   };
 
-  for (const url of urls) {
-    if (signal?.aborted) throw new ScanInterruptedError(results);
-    const result = await scanOne(url);
-    results.push(result);
-    onResult(result);
+  const scanOne = async (url: string): Promise<ScanResult | null> => {
+    const invalid = checkUrl(url);
+    if (invalid) return { url, ok: false, kind: 'invalid-url', error: invalid };
+    if (!options.states) {
+      const scanned = await scanState(url, undefined);
+      if (scanned === null) return null;
+      return 'view' in scanned ? { url, ok: true, ...scanned } : { url, ok: false, ...scanned };
+    }
+    const states: StateScan[] = [];
+    for (const state of options.states) {
+      const scanned = await scanState(url, state);
+      if (scanned === null) return null;
+      if (!('view' in scanned)) return { url, ok: false, kind: scanned.kind, error: `${state}: ${scanned.error}` };
+      states.push({ state, ...scanned });
+    }
+    const [first] = states;
+    return { url, ok: true, finalUrl: first.finalUrl, status: first.status, view: first.view, states };
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (!signal.aborted) {
+      const i = next++;
+      if (i >= urls.length) return;
+      const result = await scanOne(urls[i]);
+      if (result === null) return;
+      results[i] = result;
+      onResult(result);
+    }
+  };
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, urls.length));
+  try {
+    await Promise.all(Array.from({ length: jobs }, worker));
+  } finally {
+    outer?.removeEventListener('abort', forward);
   }
-  return results;
+  if (setupError) throw setupError;
+  const done = results.filter((r): r is ScanResult => r !== undefined);
+  if (signal.aborted) throw new ScanInterruptedError(done);
+  return done;
 }
 
 async function openBrowserSession(options: ScanOptions & { extensionPath: string }): Promise<ScanSession> {
@@ -136,14 +197,16 @@ async function openBrowserSession(options: ScanOptions & { extensionPath: string
     throw error;
   }
   return {
-    async scan(url) {
+    async scan(url, state = 'none') {
       const deadline = Date.now() + options.timeoutMs;
       const page = await browser.context.newPage();
+      const driver = state === 'none' ? null : await attachConsentDriver(page, state);
       const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
       const status = response?.status() ?? null;
       const tabId = await tabOf(client, page, deadline);
+      const banner = driver ? await driver.outcome(options.bannerWaitMs ?? DEFAULT_BANNER_WAIT_MS) : undefined;
       const view = await settle(client, tabId, options);
-      return { finalUrl: page.url(), status, view };
+      return { finalUrl: page.url(), status, view, ...(banner ? { banner } : {}) };
     },
     close,
   };

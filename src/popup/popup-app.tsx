@@ -1,12 +1,13 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Category } from '../core/types';
+import { summarize } from '../shared/cookie-summary';
 import type { CookieRecord } from '../shared/protocol';
 import { CategoryBar } from '../ui/category-bar';
 import { useClient } from '../ui/client-context';
+import { ConsentNotice } from '../ui/consent-notice';
 import { groupRecords } from '../ui/cookie-groups';
 import { CookieList } from '../ui/cookie-list';
 import type { RowActions } from '../ui/cookie-row';
-import { summarize } from '../shared/cookie-summary';
 import { KeptNotice } from '../ui/kept-notice';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
@@ -150,6 +151,13 @@ function TabPopup({ tabId }: { tabId: number }) {
           <span>{ui.plural('includeUnknown', unknown)}</span>
         </label>
       </div>
+      <ConsentNotice
+        view={view}
+        records={records}
+        busy={busy}
+        onRemove={(cookies) => void store.removeCookies(cookies)}
+        onKeepClean={(settings) => void store.setSiteSettings(settings)}
+      />
       <KeptNotice
         groups={summary.keptForConsequence}
         site={site}

@@ -1,4 +1,5 @@
 import type { CookieIdentity } from '../core/cookie-key';
+import type { TabConsent } from '../core/consent/tab-consent';
 import type { Category, Label, OptionalCategory } from '../core/types';
 
 /**
@@ -49,6 +50,8 @@ export interface TabView {
   cookies: CookieRecord[];
   siteSettings: SiteSettings | null;
   includeUnknown: boolean;
+  /** What the site's consent record says, when one is among its cookies (src/core/consent/tab-consent.ts). */
+  consent?: TabConsent;
 }
 
 export interface AllowedCookie {

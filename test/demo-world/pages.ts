@@ -1,8 +1,10 @@
 import type { Category } from '../../src/core/types';
 import { CREATIO_HOST, GA_MEASUREMENT_ID, IMPERVA_NODE_ID, IMPERVA_SITE_ID } from './sites/creatio';
 import { DESKPRO_HOST } from './sites/deskpro';
+import { FERNHILL_HOST } from './sites/fernhill';
 import { LIVEPERSON_SITE_ID } from './sites/liveperson';
 import { PAPERLEAF_HOST } from './sites/paperleaf';
+import { QUARRY_HOST } from './sites/quarry';
 import { SHOP_HOST } from './sites/shop';
 
 /**
@@ -12,7 +14,7 @@ import { SHOP_HOST } from './sites/shop';
  * uncatalogued ones, which must stay unknown and nameless.
  */
 
-export type DemoPageId = 'deskpro' | 'shop' | 'creatio' | 'paperleaf';
+export type DemoPageId = 'deskpro' | 'shop' | 'creatio' | 'paperleaf' | 'fernhill' | 'quarry';
 
 export interface ExpectedCookie {
   name: string;
@@ -28,6 +30,11 @@ export interface ExpectedCookie {
   seed?: '000 Deskpro' | '001 LivePerson' | '002 Creatio';
   /** Only present once the visitor has logged in with "Remember me". */
   afterLogin?: boolean;
+  /**
+   * Only present once the visitor answered the consent banner: `accept` after accepting, `answer`
+   * after either answer. A first, unanswered visit does not have them.
+   */
+  afterConsent?: 'accept' | 'answer';
   /** What deleting it does, where that keeps an optional cookie from one click (a remember-me token). */
   ifDeleted?: 'signs-out' | 'security-check' | 'empties-cart' | 'asks-consent';
 }
@@ -157,6 +164,38 @@ export const DEMO_PAGES: readonly DemoPage[] = [
       cookie('fr', SOCIAL_DOMAIN, 'marketing', 'third', HEADER, { ...META, ...SIGNED_IN }),
     ],
   },
+  {
+    id: 'fernhill',
+    title: 'A tea shop whose consent banner (CookieYes) is respected (Fernhill Teas)',
+    host: FERNHILL_HOST,
+    path: '/',
+    cookies: [
+      cookie('PHPSESSID', FERNHILL_HOST, 'essential', 'first', HEADER),
+      // CookieYes writes its record with the defaults (action:no) before the visitor answers.
+      cookie('cookieyes-consent', FERNHILL_HOST, 'essential', 'first', SCRIPT, { vendor: 'CookieYes' }),
+      cookie('_ga', FERNHILL_HOST, 'analytics', 'first', SCRIPT, {
+        ...GOOGLE_ANALYTICS_VENDOR,
+        afterConsent: 'accept',
+      }),
+      cookie('_fbp', FERNHILL_HOST, 'marketing', 'first', SCRIPT, { ...META, afterConsent: 'accept' }),
+    ],
+  },
+  {
+    id: 'quarry',
+    title: 'An outdoor shop that sets ad cookies before consent and keeps them after a refusal (Quarry Outdoor)',
+    host: QUARRY_HOST,
+    path: '/',
+    cookies: [
+      cookie('PHPSESSID', QUARRY_HOST, 'essential', 'first', HEADER),
+      cookie('_fbp', QUARRY_HOST, 'marketing', 'first', SCRIPT, META),
+      cookie('am_uid', '.adsmetric.test', 'marketing', 'third', HEADER),
+      ...['cmplz_functional', 'cmplz_preferences', 'cmplz_statistics', 'cmplz_marketing', 'cmplz_banner-status'].map(
+        (name) =>
+          cookie(name, QUARRY_HOST, 'essential', 'first', SCRIPT, { vendor: 'Complianz', afterConsent: 'answer' }),
+      ),
+      cookie('_ga', QUARRY_HOST, 'analytics', 'first', SCRIPT, { ...GOOGLE_ANALYTICS_VENDOR, afterConsent: 'accept' }),
+    ],
+  },
 ];
 
 export function demoPage(id: DemoPageId): DemoPage {
@@ -165,9 +204,21 @@ export function demoPage(id: DemoPageId): DemoPage {
   return found;
 }
 
-/** The cookies a page has on a first visit, or after logging in with "Remember me". */
-export function expectedCookies(page: DemoPage, options: { loggedIn?: boolean } = {}): ExpectedCookie[] {
-  return page.cookies.filter((c) => !c.afterLogin || options.loggedIn);
+/**
+ * The cookies a page has on a first visit, after logging in with "Remember me", or after the
+ * visitor answered its consent banner.
+ */
+export function expectedCookies(
+  page: DemoPage,
+  options: { loggedIn?: boolean; consent?: 'reject' | 'accept' } = {},
+): ExpectedCookie[] {
+  return page.cookies.filter(
+    (c) =>
+      (!c.afterLogin || options.loggedIn) &&
+      (c.afterConsent === undefined ||
+        (c.afterConsent === 'answer' && options.consent !== undefined) ||
+        (c.afterConsent === 'accept' && options.consent === 'accept')),
+  );
 }
 
 /** `name @ domain`, the key tests compare cookie sets by. */

@@ -14,8 +14,10 @@ import { DEMO_PAGES, type DemoPage, type DemoPageId } from './pages';
 import { adsmetricSite } from './sites/adsmetric';
 import { creatioSite } from './sites/creatio';
 import { deskproSite } from './sites/deskpro';
+import { fernhillSite } from './sites/fernhill';
 import { livepersonSite } from './sites/liveperson';
 import { paperleafSite } from './sites/paperleaf';
+import { quarrySite } from './sites/quarry';
 import { shopSite } from './sites/shop';
 import { socialSite } from './sites/social';
 import { starwallSite } from './sites/starwall';
@@ -60,6 +62,8 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     starwallSite(),
     paperleafSite(),
     socialSite(),
+    fernhillSite(),
+    quarrySite(),
   ];
   const byHost = new Map<string, DemoSite>();
   for (const site of sites) for (const host of site.hosts) byHost.set(host, site);

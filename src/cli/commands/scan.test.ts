@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanOptions, ScanResult } from '../../node/scan';
+import type { ScanOptions, ScanResult, StateScan } from '../../node/scan';
 import { describeLoadError } from '../../node/scan';
 import { ScanInterruptedError, ScanSetupError } from '../../node/scan-errors';
 import type { CookieRecord, TabView } from '../../shared/protocol';
@@ -100,7 +100,7 @@ describe('cookie-inspector scan arguments', () => {
   it.each([
     [['scan'], 'give at least one URL'],
     [['scan', 'https://a.test/', '--fail-on', 'tasty'], '--fail-on needs categories'],
-    [['scan', 'https://a.test/', '--json', '--markdown'], 'choose --json or --markdown'],
+    [['scan', 'https://a.test/', '--json', '--markdown'], 'choose one of --json, --jsonl or --markdown'],
     [['scan', 'https://a.test/', '--wait', 'soon'], '--wait takes a whole number of milliseconds'],
     [['scan', 'https://a.test/', '--wait='], '--wait takes a whole number of milliseconds'],
     [['scan', 'https://a.test/', '--wait', '1.5'], '--wait takes a whole number of milliseconds'],
@@ -109,6 +109,12 @@ describe('cookie-inspector scan arguments', () => {
     [['scan', 'https://a.test/', '--timeout', '-5'], '--timeout takes a whole number of milliseconds from 1'],
     [['scan', 'https://a.test/', '--timeout', '10', '--timeout', '20'], '--timeout is given more than once'],
     [['scan', 'https://a.test/', '--resolve', 'a.test'], '--resolve takes HOST=IP'],
+    [['scan', 'https://a.test/', '--fail-on', 'violations'], '--fail-on violations needs --consent'],
+    [['scan', 'https://a.test/', '--consent', 'maybe'], '--consent needs states: none, reject, accept, all'],
+    [['scan', 'https://a.test/', '--jobs', '0'], '--jobs takes a whole number from 1 to 32'],
+    [['scan', 'https://a.test/', '--shard', '3/2'], '--shard takes I/N'],
+    [['scan', 'https://a.test/', '--resume', 'out.jsonl'], '--resume reads and continues JSON lines'],
+    [['scan', 'https://a.test/', '--jsonl', '--markdown'], 'choose one of --json, --jsonl or --markdown'],
   ])('%j is a usage error before any browser starts', async (argv, message) => {
     const { io: cli, out } = io();
     expect(await main(argv, cli)).toBe(2);
@@ -119,7 +125,7 @@ describe('cookie-inspector scan arguments', () => {
     const { io: cli, out } = io();
     expect(await main(['scan', '--help'], cli)).toBe(0);
     expect(out.stdout).toContain('--fail-on CATEGORY...');
-    for (const status of ['0 ', '1 ', '2 ', '3 ', '4 ', '130 ']) expect(out.stdout).toContain(`  ${status}`);
+    for (const status of ['0 ', '1 ', '2 ', '3 ', '4 ', '5 ', '130 ']) expect(out.stdout).toContain(`  ${status}`);
   });
 
   it('passes repeated --resolve rules and a URL after -- on to the scan', async () => {
@@ -210,6 +216,152 @@ describe('cookie-inspector scan results and exit statuses', () => {
       },
     });
     expect(code).toBe(143);
+  });
+});
+
+function audited(url: string, states: Array<[StateScan['state'], CookieRecord[], StateScan['banner']?]>): ScanResult {
+  const scans: StateScan[] = states.map(([state, cookies, banner]) => {
+    const { view } = loaded(url, cookies) as Extract<ScanResult, { ok: true }>;
+    return { state, finalUrl: url, status: 200, view, ...(banner ? { banner } : {}) };
+  });
+  return { url, ok: true, finalUrl: url, status: 200, view: scans[0].view, states: scans };
+}
+
+const ANSWERED = { status: 'answered', cmp: 'cookieyes' } as const;
+
+describe('cookie-inspector scan --consent', () => {
+  it('passes the consent states on, and exits 1 naming each violation under --fail-on violations', async () => {
+    const { io: cli, out } = io();
+    const scan = fakeScan([
+      audited('https://a.test/', [
+        ['none', [tracked('_ad')]],
+        ['reject', [tracked('_ad')], ANSWERED],
+        ['accept', [tracked('_ad')], ANSWERED],
+      ]),
+    ]);
+    expect(
+      await run(['--consent', 'all', 'https://a.test/', '--fail-on', 'violations', '--json'], cli, scan.deps),
+    ).toBe(1);
+    expect(scan.calls[0].states).toEqual(['none', 'reject', 'accept']);
+    expect(out.stderr).toContain('violation on https://a.test/ (none): _ad @ .a.test (marketing, Acme Ads)');
+    expect(out.stderr).toContain('violation on https://a.test/ (reject): _ad @ .a.test (marketing, Acme Ads)');
+    const [result] = JSON.parse(out.stdout).results;
+    expect(result.consent.violations.map((v: { state: string; kind: string }) => `${v.state} ${v.kind}`)).toEqual([
+      'none before-consent',
+      'reject after-refusal',
+    ]);
+    expect(result.consent.violations[0]).toMatchObject({
+      cookie: { name: '_ad', domain: '.a.test' },
+      label: { category: 'marketing', vendor: 'Acme Ads' },
+    });
+  });
+
+  it('exits 5 when a banner to answer was not found, and 0 when nothing is wrong', async () => {
+    const notFound = fakeScan([
+      audited('https://a.test/', [['reject', [], { status: 'not-found', detail: 'no banner autoconsent knows' }]]),
+    ]);
+    const { io: cli, out } = io();
+    expect(await run(['https://a.test/', '--consent', 'reject', '--fail-on', 'violations'], cli, notFound.deps)).toBe(
+      5,
+    );
+    expect(out.stdout).toMatch(/reject\s+banner not found.*BANNER NOT FOUND: not judged/);
+    expect(out.stderr).toContain(
+      'not judged on https://a.test/ (reject): banner not found: no banner autoconsent knows',
+    );
+
+    const clean = fakeScan([
+      audited('https://a.test/', [
+        ['none', []],
+        ['reject', [], ANSWERED],
+      ]),
+    ]);
+    expect(
+      await run(['https://a.test/', '--consent', 'none', 'reject', '--fail-on', 'violations'], io().io, clean.deps),
+    ).toBe(0);
+    expect(clean.calls[0].states).toEqual(['none', 'reject']);
+  });
+});
+
+describe('cookie-inspector scan --urls', () => {
+  function files(contents: Record<string, string>) {
+    const { io: cli, out } = io();
+    return {
+      out,
+      io: {
+        ...cli,
+        readInput: async (path: string) => {
+          if (!(path in contents)) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
+          return contents[path];
+        },
+      },
+    };
+  }
+
+  it('streams one JSON line per URL as it finishes, with --json and --urls', async () => {
+    const { io: cli, out } = files({ 'list.txt': 'https://a.test/\n# skip\nhttps://b.test/\n' });
+    const scan = fakeScan([loaded('https://b.test/'), FAILED]);
+    expect(await run(['--urls', 'list.txt', '--json', '--jobs', '4'], cli, scan.deps)).toBe(3);
+    expect(scan.calls[0].jobs).toBe(4);
+    const lines = out.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l: { url: string }) => l.url)).toEqual(['https://b.test/', FAILED.url]);
+    expect(lines[1].error.kind).toBe('failed');
+  });
+
+  it('skips the URLs an earlier run already wrote, and starts on a new line after a cut-off one', async () => {
+    const { io: cli, out } = files({ 'list.txt': 'https://a.test/\nhttps://b.test/\nhttps://c.test/\n' });
+    const scanned: string[][] = [];
+    const scan = fakeScan([loaded('https://c.test/')]);
+    const code = await run(['--urls', 'list.txt', '--jsonl', '--resume', 'out.jsonl'], cli, {
+      ...scan.deps,
+      readResume: async () => ({
+        done: new Set(['https://a.test/', 'https://b.test/']),
+        badLines: 1,
+        needsNewline: true,
+      }),
+      async scanUrls(urls, options, onResult) {
+        scanned.push([...urls]);
+        return scan.deps.scanUrls(urls, options, onResult);
+      },
+    });
+    expect(code).toBe(0);
+    expect(scanned).toEqual([['https://c.test/']]);
+    expect(out.stderr).toContain('2 of 3 URLs are already in out.jsonl; scanning 1 (1 broken lines ignored');
+    expect(out.stdout.startsWith('\n{"url":"https://c.test/"')).toBe(true);
+  });
+
+  it('scans only its shard of the list', async () => {
+    const list = Array.from({ length: 40 }, (_, i) => `https://s${i}.test/`);
+    const { io: cli } = files({ 'list.txt': list.join('\n') });
+    const seen: string[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const scan = fakeScan([]);
+      await run(['--urls', 'list.txt', '--jsonl', '--shard', shard], cli, {
+        ...scan.deps,
+        async scanUrls(urls) {
+          seen.push(...urls);
+          return [];
+        },
+      });
+    }
+    expect(seen.sort()).toEqual([...list].sort());
+  });
+
+  it('shows progress on standard error only when it is a terminal', async () => {
+    const tty = io();
+    await run(['https://a.test/', '--json'], tty.io, {
+      ...fakeScan([loaded('https://a.test/')]).deps,
+      stderrIsTTY: true,
+    });
+    expect(tty.out.stderr).toContain('[1/1] 0 failed · 0 with violations');
+    const pipe = io();
+    await run(['https://a.test/', '--json'], pipe.io, {
+      ...fakeScan([loaded('https://a.test/')]).deps,
+      stderrIsTTY: false,
+    });
+    expect(pipe.out.stderr).not.toContain('[1/1]');
   });
 });
 

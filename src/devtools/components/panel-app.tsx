@@ -6,6 +6,7 @@ import { emptyCounts } from '../../shared/cookie-summary';
 import type { Client, CookieRecord, HistoryBatch, LinkState, PushMessage } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
 import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
+import { ConsentNotice } from '../../ui/consent-notice';
 import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
@@ -235,6 +236,13 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           onExport={exportAs}
         />
       </header>
+      <ConsentNotice
+        view={view}
+        records={records}
+        busy={busy}
+        onRemove={(cookies) => void store.removeCookies(cookies)}
+        onKeepClean={(settings) => void store.setSiteSettings(settings)}
+      />
       {pending && (
         <p class="confirm-bar" role="alert" data-testid="confirm-removal">
           {ui.plural('confirmRemoval', pending.length, consequencesOf(pending, view.site ?? ui('unidentifiedSite')))}{' '}
