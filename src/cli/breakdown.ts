@@ -1,8 +1,8 @@
-import { renderTable, safeText } from './table';
 import { formatLifetime } from '../core/lifetime';
 import { CATEGORIES } from '../core/types';
-import type { CookieRecord, TabView } from '../shared/protocol';
 import { summarize } from '../shared/cookie-summary';
+import type { CookieRecord, TabView } from '../shared/protocol';
+import { renderTable, safeText } from './table';
 
 /**
  * A tab's cookies as text: the totals the popup shows (per category, first and third party,

@@ -1,5 +1,5 @@
-import type { CookieIdentity } from '../core/cookie-key';
 import type { TabConsent } from '../core/consent/tab-consent';
+import type { CookieIdentity } from '../core/cookie-key';
 import type { Category, Label, OptionalCategory } from '../core/types';
 
 /**
