@@ -51,8 +51,9 @@ describe('a site that sets a cookie again and again while it is kept clean', () 
     await settle(worker);
     const workerCalls = browser.cookies.calls.length - callsBefore - SETS;
     // The first removal, then the budget of removals of the same cookie again; each is a read, an
-    // expired overwrite and a read to confirm.
-    expect(workerCalls).toBeLessThanOrEqual((1 + CLEANING_BUDGET) * 3);
+    // expired overwrite and a read to confirm, and one more read when the site's next set races the
+    // removal (how often depends on scheduling): bounded by the budget, not by the 400 sets.
+    expect(workerCalls).toBeLessThanOrEqual((1 + CLEANING_BUDGET) * 4);
     expect(browser.storageSession.writes - writesBefore).toBeLessThan(10);
     // Past the budget the last value stays until the minute ends, and the popup says why.
     expect(values(browser)).toEqual([`_ga=v${SETS - 1}`]);
