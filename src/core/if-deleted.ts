@@ -108,6 +108,8 @@ const NAME_SIGN_IN_WORDS: ReadonlySet<string> = new Set([
   'sso',
 ]);
 const NAME_SIGN_IN_GLUED = ['sessid', 'sessionid', 'session', 'auth', 'login', 'token'];
+/** Every word above contains one of these: a name without any cannot have a sign-in word. */
+const SIGN_IN_LETTERS = ['sess', 'sid', 'auth', 'log', 'token', 'jwt', 'remember', 'account', 'sso'];
 
 // Labelling runs on every cookie event: an entry's consequence is worked out once, not per label.
 const byEntry = new WeakMap<LabellingEntry, Consequence>();
@@ -192,10 +194,7 @@ function ruleReason(rule: TextRule, from: 'purpose' | 'name'): string {
  * long random value on the site itself) is taken for one: deleting it may sign the person out.
  */
 export function guessFromCookie(cookie: CookieLike, party: Party): Consequence | null {
-  const name = cookie.name.replace(/^__(Host|Secure)-/, '');
-  const words = nameWords(name);
-  const lower = name.toLowerCase();
-  const word = words.find((w) => NAME_SIGN_IN_WORDS.has(w)) ?? NAME_SIGN_IN_GLUED.find((g) => lower.includes(g));
+  const word = signInWordOf(cookie.name);
   if (word) {
     return {
       ifDeleted: 'signs-out',
@@ -226,6 +225,27 @@ export function guessFromCookie(cookie: CookieLike, party: Party): Consequence |
     };
   }
   return null;
+}
+
+// Every uncatalogued cookie comes through here, and sites repeat names: the word is found once per name.
+const signInWords = new Map<string, string | null>();
+const SIGN_IN_WORDS_CACHE = 10_000;
+
+function signInWordOf(fullName: string): string | null {
+  let word = signInWords.get(fullName);
+  if (word === undefined) {
+    const name = fullName.replace(/^__(Host|Secure)-/, '');
+    const lower = name.toLowerCase();
+    // Most names hold none of these letters at all: only the others are split into words.
+    word = SIGN_IN_LETTERS.some((l) => lower.includes(l))
+      ? (nameWords(name).find((w) => NAME_SIGN_IN_WORDS.has(w)) ??
+        NAME_SIGN_IN_GLUED.find((g) => lower.includes(g)) ??
+        null)
+      : null;
+    if (signInWords.size >= SIGN_IN_WORDS_CACHE) signInWords.clear();
+    signInWords.set(fullName, word);
+  }
+  return word;
 }
 
 /** For a label from a fallback: the cookie's own look overrules a harmless-sounding guess. */

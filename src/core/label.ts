@@ -80,13 +80,17 @@ export function createLabeller(entries: readonly LabellingEntry[], options: Labe
           entryId: null,
         };
       }
-      const found = consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);
+      // Most cookies already have a string name and domain: copying them would cost every label.
+      const plain = cookie.name === name && cookie.domain === domain ? cookie : { ...cookie, name, domain };
+      const found = consultFallbacks(fallbacks, plain, context, party);
       if (found) {
-        const consequence = fallbackConsequence(found.category, found.purpose, { ...cookie, name, domain }, party);
+        const consequence = fallbackConsequence(found.category, found.purpose, plain, party);
         return { ...found, ...consequence, lifetime: observed, party, entryId: null };
       }
+      // Properties in one fixed order, none spread in first: this literal is built for every
+      // cookie the catalog does not know, and a spread at its head makes it many times slower.
+      const consequence = fallbackConsequence('unknown', null, plain, party);
       return {
-        ...fallbackConsequence('unknown', null, { ...cookie, name, domain }, party),
         category: 'unknown',
         vendor: null,
         purpose: null,
@@ -96,6 +100,8 @@ export function createLabeller(entries: readonly LabellingEntry[], options: Labe
         confidence: 0,
         entryId: null,
         reason: 'not in the catalog, and nothing about the cookie is conclusive',
+        ifDeleted: consequence.ifDeleted,
+        ifDeletedReason: consequence.ifDeletedReason,
       };
     },
   };
