@@ -1,3 +1,4 @@
+import { identityOf } from '../core/cookie-key';
 import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
 import type { Category } from '../core/types';
 import { emptyCounts } from '../shared/cookie-summary';
@@ -15,7 +16,6 @@ import type {
 } from '../shared/protocol';
 import { siteSettingsOf } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
-import { identity } from './tab-store';
 
 /**
  * A worker in memory, for rendering the pages without an extension: it answers every request the
@@ -228,7 +228,7 @@ export class FakeClient implements Client {
     }
     const failed = wanted
       .filter((r) => this.undeletable.has(r.cookie.name))
-      .map((r) => ({ identity: identity(r.cookie), error: `the browser kept ${r.cookie.name}` }));
+      .map((r) => ({ identity: identityOf(r.cookie), error: `the browser kept ${r.cookie.name}` }));
     const records = wanted.filter((r) => !this.undeletable.has(r.cookie.name));
     const removed: Record<Category, number> = emptyCounts();
     for (const r of records) removed[r.label.category]++;

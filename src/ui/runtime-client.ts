@@ -1,3 +1,4 @@
+import { nextDelay } from '../shared/backoff';
 import {
   type Client,
   LIVE_PORT_PREFIX,
@@ -29,6 +30,18 @@ export interface RuntimeClientOptions {
   permissions?: { request(permissions: { origins: string[] }): Promise<boolean> };
 }
 
+const RECONNECT_MAX_MS = 5000;
+
+/**
+ * The first reconnect waits what the page asked for (even 0, or more than the cap); later ones
+ * double from there, from 1 ms if that was 0 so a worker that keeps dropping the port is not
+ * reconnected to in a tight loop.
+ */
+function reconnectWait(attempt: number, firstMs: number): number {
+  if (attempt === 0) return firstMs;
+  return nextDelay(attempt - 1, { baseMs: firstMs * 2 || 1, maxMs: RECONNECT_MAX_MS });
+}
+
 /** What the manifest asks for: every web page, so that any tab's cookies can be read. */
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 
@@ -39,6 +52,8 @@ const ALL_SITES = ['http://*/*', 'https://*/*'];
  */
 export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): Client {
   const reconnectDelay = options.reconnectDelay ?? 250;
+  // Checked here: a bad one would otherwise only throw later, inside a port's disconnect listener.
+  if (!(reconnectDelay >= 0)) throw new RangeError(`reconnectDelay must be 0 ms or more, not ${reconnectDelay}`);
 
   async function request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
     let reply: unknown;
@@ -63,8 +78,8 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     // Connecting succeeds even while the worker is down; only a message shows that it is back.
     let lost = false;
 
-    // Doubles while the worker keeps dropping the port without a word, back to the start on a message.
-    let delay = reconnectDelay;
+    // Reconnects since the worker last said a word: the wait grows with them, and starts over on a message.
+    let attempt = 0;
     const again = () => {
       port = null;
       if (closed) return;
@@ -72,8 +87,7 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
         lost = true;
         onLink?.('lost');
       }
-      timer = setTimeout(connect, delay);
-      delay = Math.min(delay * 2 || 1, 5000);
+      timer = setTimeout(connect, reconnectWait(attempt++, reconnectDelay));
     };
     const connect = () => {
       if (closed) return;
@@ -84,7 +98,7 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
         return;
       }
       port.onMessage.addListener((message) => {
-        delay = reconnectDelay;
+        attempt = 0;
         if (closed) return;
         if (lost) {
           lost = false;

@@ -1,4 +1,4 @@
-import type { CookieIdentity } from '../core/cookie-key';
+import { identityOf } from '../core/cookie-key';
 import type {
   BrowserCookie,
   Client,
@@ -274,7 +274,7 @@ export class TabStore {
     await this.act(() =>
       requestRemoval(this.client, {
         kind: 'deleteCookies',
-        payload: { tabId: this.tabId, cookies: cookies.map(identity) },
+        payload: { tabId: this.tabId, cookies: cookies.map(identityOf) },
       }),
     );
   }
@@ -344,11 +344,4 @@ export class TabStore {
     this.notifyQueued = false;
     for (const listener of this.listeners) listener();
   }
-}
-
-/** What the worker needs to find one cookie: every part of its identity, partition included. */
-export function identity(cookie: BrowserCookie): CookieIdentity {
-  const id: CookieIdentity = { name: cookie.name, domain: cookie.domain, path: cookie.path, storeId: cookie.storeId };
-  if (cookie.partitionKey) id.partitionKey = { ...cookie.partitionKey };
-  return id;
 }

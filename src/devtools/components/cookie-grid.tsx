@@ -1,9 +1,9 @@
 // biome-ignore-all lint/a11y/useSemanticElements: rows of a virtualised grid are placed absolutely, which table layout cannot do; ARIA roles carry the semantics.
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which names the active cell with aria-activedescendant (the ARIA grid pattern).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { scrollToReveal, visibleRange } from '../../ui/virtual-window';
 import type { LiveRow } from '../change-tracker';
 import type { Column } from '../columns';
-import { scrollToReveal, visibleRange } from '../fixed-window';
 import type { SortOrder } from '../row-sort';
 import { activeIndex, moveTo, type PickMode, pick, type Selection, selectAll } from '../selection';
 import { t } from '../t';

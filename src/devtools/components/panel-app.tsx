@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { identityOf } from '../../core/cookie-key';
 import { isSurprising } from '../../core/deletion-policy';
 import { type ExportFormat, exportCookies } from '../../core/export/formats';
 import type { Category } from '../../core/types';
@@ -13,7 +14,7 @@ import { OutcomeBanner } from '../../ui/outcome-banner';
 import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t as ui } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
-import { identity, requestRemoval as sendRemoval, withoutUndo } from '../../ui/tab-store';
+import { requestRemoval as sendRemoval, withoutUndo } from '../../ui/tab-store';
 import { useTabStore } from '../../ui/use-tab-store';
 import { copyText } from '../clipboard';
 import { COLUMNS, visibleColumns } from '../columns';
@@ -144,7 +145,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
     act(() =>
       sendRemoval(client, {
         kind: 'deleteCookies',
-        payload: { tabId, cookies: targets.map((r) => identity(r.cookie)) },
+        payload: { tabId, cookies: targets.map((r) => identityOf(r.cookie)) },
       }),
     );
 

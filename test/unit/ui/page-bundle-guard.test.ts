@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
 }
 
 // Core modules with no data and no dependencies, cheap enough to share with the pages.
-const PAGE_SAFE_CORE = ['/core/lifetime', '/core/deletion-policy', '/core/types'];
+const PAGE_SAFE_CORE = ['/core/lifetime', '/core/deletion-policy', '/core/types', '/core/cookie-key'];
 
 const files = [...sources(join(SRC, 'ui')), ...sources(join(SRC, 'popup'))];
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../../src/shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from '../../../src/ui/client-errors';
 import { createRuntimeClient, type PortLike, type RuntimeLike } from '../../../src/ui/runtime-client';
@@ -115,5 +115,56 @@ describe('the runtime client', () => {
     ports[2].emit({ type: 'changes', tabId: 7, upserts: [], removals: [] });
     expect(events).toEqual(['snapshot', 'lost', 'restored', 'snapshot', 'changes']);
     stop();
+  });
+
+  describe('waiting before it reconnects', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** Drops the newest port `times` times; how long each reconnect waited, in fake milliseconds. */
+    function waits(ports: FakePort[], times: number): number[] {
+      const seen: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const before = ports.length;
+        ports[before - 1].drop();
+        let waited = 0;
+        vi.advanceTimersByTime(0);
+        while (ports.length === before && waited < 10_000) {
+          vi.advanceTimersByTime(1);
+          waited++;
+        }
+        seen.push(waited);
+      }
+      return seen;
+    }
+
+    it('doubles from 250 ms up to 5 s while the port keeps dropping, and starts over once the worker talks', () => {
+      vi.useFakeTimers();
+      const { runtime, ports } = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+      const stop = createRuntimeClient(runtime).subscribe(7, () => undefined);
+      expect(waits(ports, 7)).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000]);
+      ports[ports.length - 1].emit({ type: 'snapshot', view: tabView([]) });
+      expect(waits(ports, 2)).toEqual([250, 500]);
+      stop();
+    });
+
+    it('waits the delay asked for first, then doubles from 1 ms if that was 0, and never past 5 s', () => {
+      vi.useFakeTimers();
+      const zero = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+      const stopZero = createRuntimeClient(zero.runtime, { reconnectDelay: 0 }).subscribe(7, () => undefined);
+      expect(waits(zero.ports, 5)).toEqual([0, 1, 2, 4, 8]);
+      stopZero();
+      const long = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+      const stopLong = createRuntimeClient(long.runtime, { reconnectDelay: 8000 }).subscribe(7, () => undefined);
+      expect(waits(long.ports, 3)).toEqual([8000, 5000, 5000]);
+      stopLong();
+    });
+
+    it('refuses a reconnect delay that is negative or not a number when created, not when the port drops', () => {
+      const { runtime } = fakeRuntime(async () => ({ ok: true, value: tabView([]) }));
+      expect(() => createRuntimeClient(runtime, { reconnectDelay: -1 })).toThrow(/reconnectDelay/);
+      expect(() => createRuntimeClient(runtime, { reconnectDelay: Number.NaN })).toThrow(RangeError);
+    });
   });
 });

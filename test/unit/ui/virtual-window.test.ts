@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prefixOffsets, segmentsKeeping, windowRange } from '../../../src/ui/virtual-window';
+import {
+  prefixOffsets,
+  scrollToReveal,
+  segmentsKeeping,
+  visibleRange,
+  windowRange,
+} from '../../../src/ui/virtual-window';
 
 describe('windowRange', () => {
   it('renders the items that meet the viewport plus the margin', () => {
@@ -62,5 +68,45 @@ describe('segmentsKeeping', () => {
     expect(segmentsKeeping(range, 100, 50)).toEqual([{ start: 40, end: 60 }]);
     expect(segmentsKeeping(range, 100, 61)).toEqual([{ start: 40, end: 63 }]);
     expect(segmentsKeeping(range, 100, 38)).toEqual([{ start: 37, end: 60 }]);
+  });
+});
+
+describe('visibleRange (rows of one height)', () => {
+  it('covers the viewport plus the overscan, within the list', () => {
+    expect(visibleRange(5000, 20, 0, 200, 5)).toEqual({ start: 0, end: 15 });
+    expect(visibleRange(5000, 20, 1000, 200, 5)).toEqual({ start: 45, end: 65 });
+    expect(visibleRange(5000, 20, 99_990, 200, 5)).toEqual({ start: 4994, end: 5000 });
+    expect(visibleRange(3, 20, 0, 800, 5)).toEqual({ start: 0, end: 3 });
+    expect(visibleRange(0, 20, 0, 800, 5)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('always renders at least one row of a non-empty list', () => {
+    expect(visibleRange(10, 20, 5000, 0, 0)).toEqual({ start: 9, end: 10 });
+  });
+
+  it('picks the rows that windowRange picks over the same heights measured', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: -500, max: 30_000 }),
+        fc.integer({ min: -50, max: 1500 }),
+        fc.integer({ min: 0, max: 20 }),
+        (count, rowHeight, scrollTop, viewportHeight, overscan) => {
+          const offsets = prefixOffsets(new Array(count).fill(rowHeight));
+          const top = Math.max(0, scrollTop);
+          const { start, end } = windowRange(offsets, top, top + Math.max(0, viewportHeight), overscan * rowHeight);
+          expect(visibleRange(count, rowHeight, scrollTop, viewportHeight, overscan)).toEqual({ start, end });
+        },
+      ),
+    );
+  });
+});
+
+describe('scrollToReveal', () => {
+  it('scrolls only as far as needed, below a sticky header', () => {
+    expect(scrollToReveal(10, 20, 0, 200, 20)).toBe(40);
+    expect(scrollToReveal(2, 20, 100, 200, 20)).toBe(40);
+    expect(scrollToReveal(6, 20, 100, 200, 20)).toBeNull();
   });
 });
