@@ -4,9 +4,9 @@ import { registrableDomain } from '../core/domains';
 import type { Label } from '../core/types';
 import type { SiteSettings } from '../shared/protocol';
 import type { CookieMirror } from './cookie-mirror';
-import type { Deletions, DeletionTarget } from './deletions';
 import type { TabSnapshot } from './live-ports';
 import type { Handlers } from './message-router';
+import type { DeletionTarget, RemovalQueue } from './removal-queue';
 import { parseSiteSettings, type SettingsStore } from './settings';
 import type { TabCookies, TabViews } from './tab-view';
 import type { UndoHistory } from './undo-history';
@@ -14,7 +14,7 @@ import type { UndoHistory } from './undo-history';
 /** What the worker answers to each request of the protocol (payloads are validated before). */
 export interface HandlerDeps {
   views: TabViews;
-  deletions: Deletions;
+  deletions: RemovalQueue;
   settings: SettingsStore;
   history: UndoHistory;
   mirror: CookieMirror;
@@ -43,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     deleteCookies: async ({ tabId, cookies, allowWithoutUndo }) => {
       const t = tabId === null ? null : await views.read(tabId);
-      const inTab = new Map(t?.entries.map((e, i) => [e.key, t.labels[i].category]));
+      const inTab = new Map(t?.cookies.map(({ entry, label }) => [entry.key, label.category]));
       const unique = new Map(cookies.map((c) => [cookieKey(c), c]));
       const targets = [...unique].map(([key, identity]) => ({
         identity,
@@ -82,8 +82,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 }
 
 function targetsOf(t: TabCookies, keep: (label: Label) => boolean): DeletionTarget[] {
-  return t.entries.flatMap((entry, i) =>
-    keep(t.labels[i]) ? [{ identity: entry.cookie, category: t.labels[i].category, known: entry.cookie }] : [],
+  return t.cookies.flatMap(({ entry, label }) =>
+    keep(label) ? [{ identity: entry.cookie, category: label.category, known: entry.cookie }] : [],
   );
 }
 

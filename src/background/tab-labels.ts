@@ -23,16 +23,27 @@ export interface TabContext {
   now: number;
 }
 
-export function labelsForTab(entries: readonly MirrorEntry[], labeller: Labeller, context: TabContext): Label[] {
+/** A cookie of the mirror with its label on one tab: kept together so no index can pair them wrongly. */
+export interface LabelledEntry {
+  entry: MirrorEntry;
+  label: Label;
+}
+
+export function labelsForTab(
+  entries: readonly MirrorEntry[],
+  labeller: Labeller,
+  context: TabContext,
+): LabelledEntry[] {
   const vendorsOnPage = vendorsSeen(entries);
   const key = contextKey(context, vendorsOnPage);
-  return entries.map((entry) =>
-    isPageIndependent(entry.label)
+  return entries.map((entry) => ({
+    entry,
+    label: isPageIndependent(entry.label)
       ? reuse(entry, context)
       : relabel(entry, key, context, () =>
           labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
         ),
-  );
+  }));
 }
 
 /**

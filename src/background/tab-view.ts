@@ -2,14 +2,13 @@ import { tabConsent } from '../core/consent/tab-consent';
 import { removableInOneClick } from '../core/deletion-policy';
 import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
-import type { Label } from '../core/types';
 import type { CookieRecord, TabStatus } from '../shared/protocol';
 import type { BrowserApi, CookieStore, TabInfo } from './browser-api';
 import type { CookieMirror, MirrorEntry } from './cookie-mirror';
 import type { TabSnapshot } from './live-ports';
 import type { SettingsStore } from './settings';
 import { cookiesOfTab, topSite } from './tab-cookies';
-import { labelsForTab } from './tab-labels';
+import { type LabelledEntry, labelsForTab } from './tab-labels';
 import { type TabState, type TabTracker, webHost } from './tab-tracker';
 
 /**
@@ -22,9 +21,8 @@ export interface TabCookies {
   url: string | null;
   site: string | null;
   status: TabStatus;
-  entries: MirrorEntry[];
-  /** The label of each entry, in the same order. */
-  labels: Label[];
+  /** The tab's cookies, ordered by place, each with its label in the tab's context. */
+  cookies: LabelledEntry[];
 }
 
 export class TabViews {
@@ -45,30 +43,30 @@ export class TabViews {
     const url = tab.url || null;
     let status = statusOf(tab);
     if (status === 'ok' && url && !(await this.canRead(url))) status = 'no-access';
-    if (status !== 'ok') return { tab, url, site: null, status, entries: [], labels: [] };
+    if (status !== 'ok') return { tab, url, site: null, status, cookies: [] };
     const now = this.now();
     const scope = { url, hosts: state.hosts, storeId: state.storeId };
     const entries = cookiesOfTab(this.mirror, scope, now, this.api.cookies.defaultStoreId).sort(byPlace);
-    const labels = labelsForTab(entries, this.labeller, { topLevelUrl: url ?? undefined, now });
-    return { tab, url, site: topSite({ url }), status, entries, labels };
+    const cookies = labelsForTab(entries, this.labeller, { topLevelUrl: url ?? undefined, now });
+    return { tab, url, site: topSite({ url }), status, cookies };
   }
 
   async snapshot(tabId: number): Promise<TabSnapshot> {
     const t = await this.read(tabId);
-    const cookies: CookieRecord[] = t.entries.map((entry, i) => ({
+    const cookies: CookieRecord[] = t.cookies.map(({ entry, label }) => ({
       key: entry.key,
       cookie: entry.cookie,
-      label: t.labels[i],
+      label,
     }));
     const consent = tabConsent(
       t.site,
-      t.entries.map((e, i) => ({
-        key: e.key,
-        name: e.cookie.name,
-        value: e.cookie.value,
-        domain: e.cookie.domain,
-        category: t.labels[i].category,
-        firstSeenAt: e.firstSeenAt,
+      t.cookies.map(({ entry, label }) => ({
+        key: entry.key,
+        name: entry.cookie.name,
+        value: entry.cookie.value,
+        domain: entry.cookie.domain,
+        category: label.category,
+        firstSeenAt: entry.firstSeenAt,
       })),
     );
     return {
@@ -82,7 +80,7 @@ export class TabViews {
         includeUnknown: this.settings.get().includeUnknown,
         ...(consent ? { consent } : {}),
       },
-      versions: new Map(t.entries.map((e) => [e.key, e.version])),
+      versions: new Map(t.cookies.map(({ entry }) => [entry.key, entry.version])),
     };
   }
 
@@ -94,8 +92,8 @@ export class TabViews {
     const now = this.now();
     const entries = cookiesOfTab(this.mirror, state, now, this.api.cookies.defaultStoreId);
     const { includeUnknown } = this.settings.get();
-    const labels = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
-    return labels.filter((l) => removableInOneClick(l, includeUnknown)).length;
+    const labelled = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
+    return labelled.filter(({ label }) => removableInOneClick(label, includeUnknown)).length;
   }
 
   /** Whether the person lets the extension read this page's site (they can withdraw it). */

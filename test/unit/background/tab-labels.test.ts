@@ -43,7 +43,7 @@ describe('labels as a tab sees them', () => {
           }));
           mirror.replaceAll(cookies);
           const entries = [...mirror.values()];
-          const derived = labelsForTab(entries, labeller, { topLevelUrl, now });
+          const derived = labelsForTab(entries, labeller, { topLevelUrl, now }).map(({ label }) => label);
           const vendorsOnPage = [
             ...new Set(derived.filter((l) => l.vendor && !l.ambiguous).map((l) => l.vendor as string)),
           ];
@@ -75,7 +75,7 @@ describe('labels as a tab sees them', () => {
     ]);
     const entries = [...mirror.values()];
     expect(entries[0].label.ambiguous).toHaveLength(2);
-    const [shared] = labelsForTab(entries, labeller, { topLevelUrl: 'https://shop.test/', now: 0 });
+    const [{ label: shared }] = labelsForTab(entries, labeller, { topLevelUrl: 'https://shop.test/', now: 0 });
     expect(shared).toMatchObject({ vendor: 'AdNet', category: 'marketing' });
     expect(shared.ambiguous).toBeUndefined();
   });
@@ -87,8 +87,10 @@ describe('labels as a tab sees them', () => {
       const mirror = new CookieMirror(real, () => 0);
       mirror.replaceAll(names.map(cookie));
       const entries = [...mirror.values()];
-      const labels = labelsForTab(entries, real, { topLevelUrl: 'https://crm.test/', now: 0 });
-      return labels[entries.findIndex((e) => e.cookie.name === '_ga')];
+      const labelled = labelsForTab(entries, real, { topLevelUrl: 'https://crm.test/', now: 0 });
+      const ga = labelled.find(({ entry }) => entry.cookie.name === '_ga');
+      if (!ga) throw new Error('_ga is not among the tab’s cookies');
+      return ga.label;
     };
     const alone = labelsOf(['_ga']);
     expect(alone).toMatchObject({ vendor: 'Google Analytics', entryId: 'google-analytics/_ga' });

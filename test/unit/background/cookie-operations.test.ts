@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { removeAllExact, removeExact } from '../../../src/background/cookie-operations';
 import { cookieUrl, expiredOverwrite, isAddressable, restoreDetails } from '../../../src/background/cookie-url';
-import { removeAllExact, removeExact } from '../../../src/background/deletion';
 import { identityOf } from '../../../src/core/cookie-key';
 import type { BrowserCookie } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';

@@ -2,17 +2,17 @@ import { type CookieIdentity, cookieKey } from '../core/cookie-key';
 import type { Category } from '../core/types';
 import type { BrowserCookie, DeletionReport, FailedDeletion, RemovalOptions, UndoReport } from '../shared/protocol';
 import type { CookiesApi } from './browser-api';
-import type { CleaningBudget } from './cleaning-budget';
-import type { MirrorEntry } from './cookie-mirror';
-import { mapLimit, type RemovalWitness, removeAllExact, removeExact, restoreExact } from './deletion';
+import { mapLimit, type RemovalWitness, removeAllExact, removeExact, restoreExact } from './cookie-operations';
 import { SerialQueue } from './serial-queue';
-import type { SiteCleaner } from './site-cleaner';
 import { countByCategory, NOT_KEPT_FOR_UNDO, type RemovedCookie, type UndoHistory, zeroCounts } from './undo-history';
 
 /**
- * Deletion batches, automatic cleaning and undo, one job at a time so that the history records
- * batches in the order they happened. Every removed cookie goes into the history with all its
- * attributes; every batch is reported per category with what vanished and what failed.
+ * The removal queue: deletion batches, automatic cleaning's removals and undo, one job at a time so
+ * that the history records batches in the order they happened. Every removed cookie goes into the
+ * history with all its attributes; every batch is reported per category with what vanished and
+ * what failed. Single-cookie removal and restoration are cookie-operations.ts. When cleaning acts,
+ * and whether a queued cleaning job is still due when its turn comes, is automatic-cleaning.ts:
+ * the queue calls no cleaner and no budget, only the `decide` and `RestoreWatcher` it is given.
  */
 
 export interface DeletionTarget {
@@ -23,36 +23,46 @@ export interface DeletionTarget {
   known?: BrowserCookie;
 }
 
-export interface DeletionsOptions {
+export interface RemovalQueueOptions {
   /** How many cookies are removed or restored at once. */
   concurrency?: number;
-  /** Automatic cleaning's allowance per site; null: no limit. */
-  budget?: CleaningBudget | null;
+  /** Told before undo puts cookies back, so that its own "set" events are not cleaned away. */
+  restoring?: RestoreWatcher;
   /** Tells what each removal actually took (from the browser's change events). */
   witness?: RemovalWitness;
 }
 
-export class Deletions {
+/** An automatic removal that is due: the cookie as it is now, for which site, in which category. */
+export interface DueRemoval {
+  cookie: BrowserCookie;
+  site: string;
+  category: Category;
+}
+
+/**
+ * Hears of undo's restorations: `expect` before a cookie is written back with its value, `failed`
+ * when it was not (expired or refused), so that the expectation does not linger.
+ */
+export interface RestoreWatcher {
+  expect(key: string, value: string): void;
+  failed(key: string): void;
+}
+
+export class RemovalQueue {
   private readonly queue = new SerialQueue();
-  /**
-   * Keys with an automatic removal queued, with the value the site last set: a burst of sets queues
-   * one removal, and the removal only takes that value (not one undo has put back since).
-   */
-  private readonly cleaning = new Map<string, { value: string; sweep: boolean }>();
   private readonly concurrency: number;
-  private readonly budget: CleaningBudget | null;
+  private readonly restoring: RestoreWatcher | undefined;
   private readonly witness: RemovalWitness | undefined;
 
   constructor(
     private readonly cookies: CookiesApi,
     private readonly history: UndoHistory,
-    private readonly cleaner: SiteCleaner,
     /** Seconds since the epoch. */
     private readonly now: () => number,
-    options: DeletionsOptions = {},
+    options: RemovalQueueOptions = {},
   ) {
     this.concurrency = options.concurrency ?? 8;
-    this.budget = options.budget ?? null;
+    this.restoring = options.restoring;
     this.witness = options.witness;
   }
 
@@ -106,33 +116,22 @@ export class Deletions {
     });
   }
 
-  /** A cookie a site kept clean must not have: removed as soon as possible, recorded as automatic. */
   /**
-   * `sweep`: the one removal at the end of a paused site's window, which its budget does not stop.
+   * An automatic removal: `decide` runs when the job's turn comes (it may have waited behind a large
+   * batch or an undo) and names the cookie to remove, or null to leave it; what goes is recorded as
+   * automatic. Rejects only if `decide` throws.
    */
-  clean(entry: MirrorEntry, sweep = false): void {
-    const queued = this.cleaning.get(entry.key);
-    this.cleaning.set(entry.key, { value: entry.cookie.value, sweep: sweep || queued?.sweep === true });
-    if (queued) return;
-    void this.queue
-      .run(async () => {
-        // Only sets that come before this job reads the store are covered by it; one that lands while
-        // it runs may come after its last read, so it must queue a removal of its own.
-        const wanted = this.cleaning.get(entry.key);
-        this.cleaning.delete(entry.key);
-        // The job may have waited behind a large batch or an undo: decide again on the cookie as it
-        // is now. Cleaning turned off, an exception added, or undo's value back: leave it.
-        const due = this.cleaner.recheck(entry.key);
-        if (!due || !wanted || due.entry.cookie.value !== wanted.value) return;
-        if (!wanted.sweep && this.budget && !this.budget.take(due.site, entry.key)) return;
-        const outcome = await removeExact(this.cookies, due.entry.cookie, this.witness);
-        if (outcome.kind === 'removed') {
-          this.history.record('automatic', due.site, [{ cookie: outcome.cookie, category: due.category }]);
-        } else if (outcome.kind === 'failed') {
-          console.warn(`Cookie Inspector: could not clean ${entry.cookie.name}: ${outcome.failure.error}`);
-        }
-      })
-      .catch((error: unknown) => console.warn('Cookie Inspector: a cleaning job failed', error));
+  removeWhenDue(decide: () => DueRemoval | null): Promise<void> {
+    return this.queue.run(async () => {
+      const due = decide();
+      if (!due) return;
+      const outcome = await removeExact(this.cookies, due.cookie, this.witness);
+      if (outcome.kind === 'removed') {
+        this.history.record('automatic', due.site, [{ cookie: outcome.cookie, category: due.category }]);
+      } else if (outcome.kind === 'failed') {
+        console.warn(`Cookie Inspector: could not clean ${due.cookie.name}: ${outcome.failure.error}`);
+      }
+    });
   }
 
   undo(batchId: string): Promise<UndoReport> {
@@ -143,10 +142,9 @@ export class Deletions {
       if (batch.undoable === false) throw new Error(NOT_KEPT_FOR_UNDO);
       const now = this.now();
       const pending = batch.cookies.filter((c) => !c.restored);
-      for (const { cookie } of pending) {
-        this.cleaner.expectRestore(cookieKey(cookie), cookie.value);
-        this.budget?.forgive(cookieKey(cookie));
-      }
+      // Undo's own "set" events must not be taken for a site setting the cookie again: told before
+      // the first write (the event can arrive before `cookies.set` resolves).
+      for (const { cookie } of pending) this.restoring?.expect(cookieKey(cookie), cookie.value);
       const outcomes = await mapLimit(pending, this.concurrency, (c) => restoreExact(this.cookies, c.cookie, now));
       const expired: CookieIdentity[] = [];
       const failed: FailedDeletion[] = [];
@@ -159,7 +157,7 @@ export class Deletions {
         const identity = outcome.kind === 'expired' ? outcome.identity : outcome.failure.identity;
         if (outcome.kind === 'expired') expired.push(identity);
         else failed.push(outcome.failure);
-        this.cleaner.restoreDone(cookieKey(identity));
+        this.restoring?.failed(cookieKey(identity));
       }
       // A batch with failures stays undoable, so the user can try again.
       this.history.settleUndo(batchId, restoredKeys, failed.length === 0);

@@ -1,0 +1,128 @@
+import { BADGE_COLOR, type Badge } from './badge';
+import type { BrowserApi, CookieStore } from './browser-api';
+import type { CookieMirror } from './cookie-mirror';
+import type { ReadyGate } from './ready-gate';
+import type { SettingsStore } from './settings';
+import type { TabStores } from './tab-stores';
+import type { TabTracker } from './tab-tracker';
+import type { Timers } from './timers';
+import { HISTORY_KEY, type UndoHistory } from './undo-history';
+
+/**
+ * The worker's start-up: loads what storage kept, reads every cookie and open tab, then opens the
+ * ready gate so that the events held meanwhile replay on top. A failed start-up is tried again by
+ * itself, backing off; one under way is shared by everyone who asks.
+ */
+
+/** A failed start-up is tried again after this, then twice as long each time, up to the maximum. */
+export const START_RETRY_FIRST_MS = 1000;
+const START_RETRY_MAX_MS = 60_000;
+/** Full reads at start-up when events keep overflowing the gate; after that, the replay is trusted. */
+const MAX_READS = 3;
+
+export interface StartupDeps {
+  api: Pick<BrowserApi, 'storageSession' | 'cookies' | 'tabs' | 'webNavigation' | 'action'>;
+  gate: ReadyGate;
+  mirror: CookieMirror;
+  tracker: TabTracker;
+  stores: TabStores;
+  history: UndoHistory;
+  settings: SettingsStore;
+  badge: Badge;
+  timers: Timers;
+}
+
+/** Returns `start`: safe to call again; resolves once the worker is ready. */
+export function createStartup(deps: StartupDeps): () => Promise<void> {
+  const { api, gate, mirror, tracker, stores, history, settings, badge, timers } = deps;
+  let starting: Promise<void> | null = null;
+  let failedStarts = 0;
+  let retry: unknown = null;
+
+  const start = (): Promise<void> => {
+    if (retry !== null) timers.clear(retry);
+    retry = null;
+    starting ??= init().then(
+      () => {
+        failedStarts = 0;
+      },
+      (error: unknown) => {
+        starting = null;
+        failedStarts++;
+        console.error('Cookie Inspector: the worker failed to start', error);
+        // Browser events meanwhile wait in the gate, and cleaning with them: try again without
+        // waiting for a page to ask, backing off so a browser that keeps failing is not hammered.
+        retry = timers.set(
+          () => {
+            retry = null;
+            start().catch(() => undefined);
+          },
+          Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (failedStarts - 1)),
+        );
+        throw error;
+      },
+    );
+    return starting;
+  };
+
+  async function init(): Promise<void> {
+    const [session] = await Promise.all([api.storageSession.get(null), settings.load()]);
+    tracker.restore(session);
+    history.restore(session[HISTORY_KEY]);
+    await readBrowser();
+    // A private window closed while the worker was stopped: its removals go with it.
+    if (history.hasPrivate()) history.dropClosedStores(await stores.openStores());
+    void api.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
+    badge.schedule();
+  }
+
+  /**
+   * Reads every cookie and open tab, then opens the gate. Events that arrived meanwhile are held by
+   * the gate and replayed on top of this read, in order, so the mirror ends where the browser is.
+   * If the gate had to drop events (start-up kept failing in a busy browser), the replay has holes:
+   * read again, holding the events that come during that read.
+   */
+  async function readBrowser(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const all = await api.cookies.getAllCookieStores();
+      const storeIds = new Set([api.cookies.defaultStoreId, ...all.map((s) => s.id)]);
+      const cookies = await Promise.all(
+        [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
+      );
+      mirror.replaceAll(cookies.flat());
+      await reconcileTabs(all);
+      const dropped = gate.open();
+      if (dropped === 0 || attempt >= MAX_READS) return;
+      console.warn(`Cookie Inspector: ${dropped} browser events were dropped while starting; reading again`);
+      gate.close();
+    }
+  }
+
+  /** Tabs closed while the worker was stopped are forgotten; tabs it never saw are learnt. */
+  async function reconcileTabs(all: CookieStore[]): Promise<void> {
+    const open = await api.tabs.query({});
+    tracker.retain(new Set(open.map((t) => t.id)));
+    stores.learnOpenTabs(all, open);
+    await Promise.all(
+      open.map(async (tab) => {
+        const storeId = stores.storeOfTab(all, tab.id);
+        const known = tracker.get(tab.id);
+        if (known) {
+          if (known.storeId === null) tracker.setStore(tab.id, storeId);
+          return;
+        }
+        const frames = await api.webNavigation.getAllFrames(tab.id);
+        if (!tracker.get(tab.id)) {
+          tracker.seed(
+            tab.id,
+            tab.url || null,
+            frames.map((f) => f.url),
+            storeId,
+          );
+        }
+      }),
+    );
+  }
+
+  return start;
+}
