@@ -1,3 +1,4 @@
+import { nextDelay } from '../shared/backoff';
 import { BADGE_COLOR, type Badge } from './badge';
 import type { BrowserApi, CookieStore } from './browser-api';
 import type { CookieMirror } from './cookie-mirror';
@@ -57,7 +58,7 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
             retry = null;
             start().catch(() => undefined);
           },
-          Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (failedStarts - 1)),
+          nextDelay(failedStarts - 1, { baseMs: START_RETRY_FIRST_MS, maxMs: START_RETRY_MAX_MS }),
         );
         throw error;
       },

@@ -1,4 +1,5 @@
 import { identityOf } from '../core/cookie-key';
+import { nextDelay } from '../shared/backoff';
 import type {
   BrowserCookie,
   Client,
@@ -99,6 +100,9 @@ export interface TabStoreOptions {
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
 
+/** Asking the worker again after a failed request: soon at first, at most every two seconds. */
+const RETRY_BACKOFF = { baseMs: 150, maxMs: 2000 };
+
 const defaultTimers = {
   set: (run: () => void, ms: number): unknown => setTimeout(run, ms),
   clear: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -132,7 +136,7 @@ export class TabStore {
     options: TabStoreOptions = {},
   ) {
     this.schedule = options.schedule ?? ((run) => setTimeout(run, 0));
-    this.retryDelay = options.retryDelay ?? ((n) => Math.min(2000, 150 * 2 ** n));
+    this.retryDelay = options.retryDelay ?? ((n) => nextDelay(n, RETRY_BACKOFF));
     this.loadingPoll = options.loadingPoll ?? 750;
     this.requestDelay = options.requestDelay ?? 250;
     this.timers = options.timers ?? defaultTimers;
