@@ -19,11 +19,14 @@ import { openRealPopup } from '../../test/e2e/popup-fixture/real-popup';
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCALES = [100, 1000, 3000] as const;
 const HEADLINE_SCALE = 1000;
+/** `POPUP_BENCH_SCALES=1000 POPUP_BENCH_RUNS=5` narrows a run while working on the popup; the defaults are the figures. */
+const SCALES = (process.env.POPUP_BENCH_SCALES?.split(',').map(Number) ?? [100, HEADLINE_SCALE, 3000]).filter(
+  (n) => n > 0 && n % 20 === 0,
+);
 /** Chromium keeps at most 180 cookies per host (and 3,300 per profile): the cookies are spread over hosts. */
 const HOSTS = 20;
-const RUNS = 9;
+const RUNS = Number(process.env.POPUP_BENCH_RUNS) || 9;
 const KNOWN = ['_ga', '_gid', '_fbp', 'IDE', 'PHPSESSID', '__cf_bm', '_gcl_au', 'test_cookie', 'NID', 'JSESSIONID'];
 const FLOOR_PAGE = 'bench-floor.html';
 

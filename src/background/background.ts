@@ -219,9 +219,9 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     onTabReplaced: gated((_added: number, removed: number) => tracker.removed(removed)),
     onTabActivated: gated(() => badge.schedule()),
     onMessage: createMessageListener(api.runtime, handlers, start),
-    onConnect: createConnectListener(api.runtime, (port, tabId) => {
+    onConnect: createConnectListener(api.runtime, (port, tabId, connectOptions) => {
       void start().then(
-        () => live.connect(scopedPort(port, tabId), tabId),
+        () => live.connect(scopedPort(port, tabId), tabId, connectOptions),
         () => port.disconnect(),
       );
     }),

@@ -1,3 +1,5 @@
+import { leadRecords } from '../shared/cookie-groups';
+import { summarize } from '../shared/cookie-summary';
 import type { HistoryBatch, PushMessage, TabView } from '../shared/protocol';
 import type { PortLike } from './browser-api';
 import { realTimers, type Timers } from './timers';
@@ -40,12 +42,15 @@ export class LivePorts {
     return this.subscribers.size;
   }
 
-  async connect(port: PortLike, tabId: number): Promise<void> {
+  /** With `lead`, the first snapshot comes in two parts: the first screen, then the rest (see PushMessage). */
+  async connect(port: PortLike, tabId: number, options: { lead?: boolean } = {}): Promise<void> {
     const subscriber: Subscriber = { port, tabId, sent: new Map(), frame: '' };
     this.subscribers.add(subscriber);
     port.onDisconnect.addListener(() => this.subscribers.delete(subscriber));
     try {
-      await this.send(subscriber, await this.snapshot(tabId));
+      const snapshot = await this.snapshot(tabId);
+      if (options.lead) this.sendInTwo(subscriber, snapshot);
+      else await this.send(subscriber, snapshot);
     } catch (error) {
       // A tab that closed in the meantime: nothing to show, the page will notice.
       this.subscribers.delete(subscriber);
@@ -102,7 +107,7 @@ export class LivePorts {
 
   private async send(subscriber: Subscriber, snapshot: TabSnapshot): Promise<void> {
     const { view, versions } = snapshot;
-    const frame = JSON.stringify([view.url, view.site, view.status, view.siteSettings, view.includeUnknown]);
+    const frame = frameOf(view);
     if (frame !== subscriber.frame) {
       this.postTo(subscriber, { type: 'snapshot', view });
     } else {
@@ -112,6 +117,30 @@ export class LivePorts {
       this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts, removals });
     }
     subscriber.frame = frame;
+    subscriber.sent = versions;
+  }
+
+  /**
+   * A long list crosses to the page in two messages: the first screen's rows with the summary of
+   * all, which the page can show at once, then the rest. Chrome copies a message as a whole before
+   * the page sees any of it, so one message of every cookie keeps the page waiting for all of them.
+   */
+  private sendInTwo(subscriber: Subscriber, snapshot: TabSnapshot): void {
+    const { view, versions } = snapshot;
+    const lead = leadRecords(view.cookies);
+    if (lead.length === view.cookies.length) {
+      void this.send(subscriber, snapshot);
+      return;
+    }
+    const inLead = new Set(lead.map((r) => r.key));
+    const rest = view.cookies.filter((r) => !inLead.has(r.key));
+    this.postTo(subscriber, {
+      type: 'snapshot',
+      view: { ...view, cookies: lead },
+      lead: summarize(view.cookies, view.includeUnknown),
+    });
+    this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts: rest, removals: [] });
+    subscriber.frame = frameOf(view);
     subscriber.sent = versions;
   }
 
@@ -127,4 +156,9 @@ export class LivePorts {
       this.subscribers.delete(subscriber);
     }
   }
+}
+
+/** The view's page and settings: when they change, a page needs a new snapshot, not changes. */
+function frameOf(view: TabView): string {
+  return JSON.stringify([view.url, view.site, view.status, view.siteSettings, view.includeUnknown]);
 }

@@ -1,4 +1,11 @@
-import { LIVE_PORT_PREFIX, type Reply, type RequestKind, type RequestOf, type ResponseOf } from '../shared/protocol';
+import {
+  LEAD_PORT_SUFFIX,
+  LIVE_PORT_PREFIX,
+  type Reply,
+  type RequestKind,
+  type RequestOf,
+  type ResponseOf,
+} from '../shared/protocol';
 import type { MessageListener, MessageSender, PortLike, RuntimeApi } from './browser-api';
 import { validateRequest } from './request-validation';
 
@@ -59,16 +66,18 @@ export function createMessageListener(
 
 export function createConnectListener(
   runtime: Pick<RuntimeApi, 'id' | 'getURL'>,
-  onLivePort: (port: PortLike, tabId: number) => void,
+  onLivePort: (port: PortLike, tabId: number, options: { lead: boolean }) => void,
 ): (port: PortLike) => void {
   return (port) => {
     if (!port.name.startsWith(LIVE_PORT_PREFIX)) return;
     const suffix = port.name.slice(LIVE_PORT_PREFIX.length);
-    if (!isOwnPage(port.sender, runtime) || !/^\d{1,15}$/.test(suffix)) {
+    const lead = suffix.endsWith(LEAD_PORT_SUFFIX);
+    const tabId = lead ? suffix.slice(0, -LEAD_PORT_SUFFIX.length) : suffix;
+    if (!isOwnPage(port.sender, runtime) || !/^\d{1,15}$/.test(tabId)) {
       port.disconnect();
       return;
     }
-    onLivePort(port, Number(suffix));
+    onLivePort(port, Number(tabId), { lead });
   };
 }
 

@@ -1,11 +1,11 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Category } from '../core/types';
+import { groupRecords } from '../shared/cookie-groups';
 import { summarize } from '../shared/cookie-summary';
 import type { CookieRecord } from '../shared/protocol';
 import { CategoryBar } from '../ui/category-bar';
 import { useClient } from '../ui/client-context';
 import { ConsentNotice } from '../ui/consent-notice';
-import { groupRecords } from '../ui/cookie-groups';
 import { CookieList } from '../ui/cookie-list';
 import type { RowActions } from '../ui/cookie-row';
 import { KeptNotice } from '../ui/kept-notice';
@@ -28,6 +28,9 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
   return <TabPopup tabId={tabId} />;
 }
 
+/** The popup is glanced at: its first screen comes first, the rest of a long list right after. */
+const LEAD = { lead: true };
+
 function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
   const next = new Set(set);
   if (!next.delete(item)) next.add(item);
@@ -36,7 +39,7 @@ function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
 
 function TabPopup({ tabId }: { tabId: number }) {
   const client = useClient();
-  const [state, store] = useTabStore(client, tabId);
+  const [state, store] = useTabStore(client, tabId, LEAD);
   const [query, setQuery] = useState('');
   // Kept by cookie key, outside the rows: live updates and scrolling never close an open row.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -46,7 +49,12 @@ function TabPopup({ tabId }: { tabId: number }) {
   const includeUnknownBox = useRef<HTMLInputElement>(null);
   const { view, records, phase, busy } = state;
   const includeUnknown = view?.includeUnknown ?? false;
-  const summary = useMemo(() => summarize(records, includeUnknown), [records, includeUnknown]);
+  // Until every cookie has arrived, the worker's summary of all of them (see TabState.leadSummary).
+  const { leadSummary } = state;
+  const summary = useMemo(
+    () => leadSummary ?? summarize(records, includeUnknown),
+    [leadSummary, records, includeUnknown],
+  );
   const groups = useMemo(() => groupRecords(records, query), [records, query]);
   const actions = useMemo<RowActions>(
     () => ({
@@ -200,6 +208,7 @@ function TabPopup({ tabId }: { tabId: number }) {
               expanded={expanded}
               onToggle={(key) => setExpanded((old) => toggled(old, key))}
               collapsed={collapsed}
+              counts={query.trim() === '' ? summary.byCategory : undefined}
               onToggleGroup={(category) => setCollapsed((old) => toggled(old, category))}
               actions={view.site ? actions : { remove: actions.remove }}
               busy={busy}

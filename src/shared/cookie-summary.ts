@@ -1,29 +1,6 @@
 import { oneClickKeeps } from '../core/deletion-policy';
-import type { Category, IfDeleted } from '../core/types';
-import type { CookieRecord } from './protocol';
-
-export interface CookieSummary {
-  total: number;
-  byCategory: Record<Category, number>;
-  /** Everything but essential. */
-  optional: number;
-  /** What one click removes (src/core/deletion-policy.ts), so the count on the button is honest. */
-  removable: number;
-  /**
-   * Optional cookies one click keeps because deleting them has a consequence (signs you out, ...),
-   * grouped by vendor and consequence so the person can choose them knowingly.
-   */
-  keptForConsequence: KeptGroup[];
-  thirdParty: number;
-  partitioned: number;
-}
-
-export interface KeptGroup {
-  /** The vendor, or null for cookies nothing identifies (each kept for what it looks like). */
-  vendor: string | null;
-  ifDeleted: IfDeleted;
-  records: CookieRecord[];
-}
+import type { Category } from '../core/types';
+import type { CookieRecord, CookieSummary, KeptGroup } from './protocol';
 
 export function emptyCounts(): Record<Category, number> {
   return { essential: 0, functional: 0, analytics: 0, marketing: 0, unknown: 0 };

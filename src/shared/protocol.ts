@@ -1,6 +1,6 @@
 import type { TabConsent } from '../core/consent/tab-consent';
 import type { CookieIdentity } from '../core/cookie-key';
-import type { Category, Label, OptionalCategory } from '../core/types';
+import type { Category, IfDeleted, Label, OptionalCategory } from '../core/types';
 
 /**
  * The one protocol between the service worker and the extension's pages (popup, devtools panel).
@@ -179,13 +179,43 @@ export type RequestMessage = { [K in RequestKind]: { kind: K; payload: RequestOf
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Pushed through a page's port, named `${LIVE_PORT_PREFIX}${tabId}`. */
+/** What the popup's summary shows of a tab's cookies (src/shared/cookie-summary.ts computes it). */
+export interface CookieSummary {
+  total: number;
+  byCategory: Record<Category, number>;
+  /** Everything but essential. */
+  optional: number;
+  /** What one click removes (src/core/deletion-policy.ts), so the count on the button is honest. */
+  removable: number;
+  /**
+   * Optional cookies one click keeps because deleting them has a consequence (signs you out, ...),
+   * grouped by vendor and consequence so the person can choose them knowingly.
+   */
+  keptForConsequence: KeptGroup[];
+  thirdParty: number;
+  partitioned: number;
+}
+
+export interface KeptGroup {
+  /** The vendor, or null for cookies nothing identifies (each kept for what it looks like). */
+  vendor: string | null;
+  ifDeleted: IfDeleted;
+  records: CookieRecord[];
+}
+
+/**
+ * Pushed through a page's port, named `${LIVE_PORT_PREFIX}${tabId}`, or with LEAD_PORT_SUFFIX for a
+ * page that wants its first screen first: then the first snapshot's `view.cookies` holds only the
+ * first rows in the popup's order (src/shared/cookie-groups.ts), `lead` the summary of all of them,
+ * and a `changes` message with the rest follows at once.
+ */
 export type PushMessage =
-  | { type: 'snapshot'; view: TabView }
+  | { type: 'snapshot'; view: TabView; lead?: CookieSummary }
   | { type: 'changes'; tabId: number; upserts: CookieRecord[]; removals: string[] }
   | { type: 'history'; history: HistoryBatch[] };
 
 export const LIVE_PORT_PREFIX = 'live-tab:';
+export const LEAD_PORT_SUFFIX = ':lead';
 
 /** What every page uses to reach the worker; a fake implements it in tests. */
 /**
@@ -201,8 +231,16 @@ export interface Client {
    * browser requires); resolves with whether it was granted. Absent where nothing can be asked.
    */
   requestSiteAccess?(): Promise<boolean>;
-  /** Live updates for one tab until the returned function is called; `onLink` hears of reconnects. */
-  subscribe(tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void): () => void;
+  /**
+   * Live updates for one tab until the returned function is called; `onLink` hears of reconnects.
+   * With `lead`, each connection's first snapshot comes in two parts (see PushMessage).
+   */
+  subscribe(
+    tabId: number,
+    onPush: (message: PushMessage) => void,
+    onLink?: (state: LinkState) => void,
+    options?: { lead?: boolean },
+  ): () => void;
 }
 
 export const REQUEST_KINDS: readonly RequestKind[] = [

@@ -1,6 +1,6 @@
 import type { Category } from '../core/types';
 import { CATEGORIES } from '../core/types';
-import type { CookieSummary } from '../shared/cookie-summary';
+import type { CookieSummary } from '../shared/protocol';
 import { categoryName } from './format';
 import { formatNumber } from './i18n';
 import { t } from './t';

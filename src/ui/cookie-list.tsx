@@ -1,6 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../core/types';
+import { type CookieGroup, FIRST_SCREEN_ROWS } from '../shared/cookie-groups';
 import type { CookieRecord, SiteSettings } from '../shared/protocol';
-import type { CookieGroup } from './cookie-groups';
 import { CookieRow, type RowActions } from './cookie-row';
 import { categoryName } from './format';
 import { formatNumber } from './i18n';
@@ -13,6 +14,8 @@ interface Props {
   onToggle(key: string): void;
   collapsed: ReadonlySet<Category>;
   onToggleGroup(category: Category): void;
+  /** Each group's count when the list holds only some of them (the first screen, before the rest). */
+  counts?: Record<Category, number>;
   actions: RowActions;
   busy: boolean;
   siteSettings: SiteSettings | null;
@@ -29,11 +32,17 @@ export function CookieList({
   onToggle,
   collapsed,
   onToggleGroup,
+  counts,
   actions,
   busy,
   siteSettings,
   now,
 }: Props) {
+  // The first frame holds only the first screen's rows (FIRST_SCREEN_ROWS); the rest come after
+  // the first paint, so the person sees the tab without waiting for a long list.
+  const [firstFrame, setFirstFrame] = useState(true);
+  useEffect(() => setFirstFrame(false), []);
+  let budget = firstFrame ? FIRST_SCREEN_ROWS : Number.POSITIVE_INFINITY;
   const allowedVendors = new Set(siteSettings?.allowedVendors ?? []);
   const allowedCookies = new Set((siteSettings?.allowedCookies ?? []).map((c) => `${c.domain}\n${c.name}`));
   return (
@@ -41,6 +50,8 @@ export function CookieList({
       {groups.map(({ category, records }) => {
         const open = !collapsed.has(category);
         const headingId = `group-${category}`;
+        const limit = open && firstFrame ? Math.min(budget, records.length) : undefined;
+        if (limit !== undefined) budget -= limit;
         return (
           // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this groups list rows.
           <section key={category} class="group" role="group" aria-labelledby={headingId} data-category={category}>
@@ -55,7 +66,7 @@ export function CookieList({
               >
                 <span class={`swatch cat-${category}`} aria-hidden="true" />
                 <span class="group-name">{categoryName(category)}</span>
-                <span class="group-count">{formatNumber(records.length)}</span>
+                <span class="group-count">{formatNumber(counts?.[category] ?? records.length)}</span>
                 <span class="chevron" aria-hidden="true" />
               </button>
             </h2>
@@ -63,6 +74,7 @@ export function CookieList({
               <div id={`${headingId}-rows`}>
                 <WindowedList
                   items={records}
+                  limit={limit}
                   keyOf={(r: CookieRecord) => r.key}
                   estimate={ROW_ESTIMATE}
                   class="rows"

@@ -1,7 +1,8 @@
 import { identityOf } from '../core/cookie-key';
 import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
 import type { Category } from '../core/types';
-import { emptyCounts } from '../shared/cookie-summary';
+import { leadRecords } from '../shared/cookie-groups';
+import { emptyCounts, summarize } from '../shared/cookie-summary';
 import type {
   Client,
   CookieRecord,
@@ -71,14 +72,37 @@ export class FakeClient implements Client {
    */
   pushDelay = 50;
 
-  subscribe(tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void): () => void {
+  subscribe(
+    tabId: number,
+    onPush: (message: PushMessage) => void,
+    onLink?: (state: LinkState) => void,
+    options: { lead?: boolean } = {},
+  ): () => void {
     const set = this.listeners.get(tabId) ?? new Set();
     set.add(onPush);
     this.listeners.set(tabId, set);
     if (onLink) this.links.set(onPush, onLink);
     if (this.snapshotOnSubscribe && !this.down && this.views.has(tabId)) {
       queueMicrotask(() => {
-        if (set.has(onPush)) onPush({ type: 'snapshot', view: this.currentView(tabId) });
+        if (!set.has(onPush)) return;
+        const view = this.currentView(tabId);
+        const lead = options.lead ? leadRecords(view.cookies) : view.cookies;
+        if (lead.length === view.cookies.length) {
+          onPush({ type: 'snapshot', view });
+          return;
+        }
+        // As the worker does for a page that asks for its first screen first (PushMessage).
+        const inLead = new Set(lead.map((r) => r.key));
+        onPush({
+          type: 'snapshot',
+          view: { ...view, cookies: lead },
+          lead: summarize(view.cookies, view.includeUnknown),
+        });
+        queueMicrotask(() => {
+          if (!set.has(onPush)) return;
+          const rest = view.cookies.filter((r) => !inLead.has(r.key));
+          onPush({ type: 'changes', tabId, upserts: rest, removals: [] });
+        });
       });
     }
     return () => {

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { KeptGroup } from '../shared/cookie-summary';
-import type { BrowserCookie } from '../shared/protocol';
+import type { BrowserCookie, KeptGroup } from '../shared/protocol';
 import { consequenceText } from './format';
 import { t } from './t';
 

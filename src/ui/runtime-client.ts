@@ -1,6 +1,7 @@
 import { nextDelay } from '../shared/backoff';
 import {
   type Client,
+  LEAD_PORT_SUFFIX,
   LIVE_PORT_PREFIX,
   type LinkState,
   type PushMessage,
@@ -71,6 +72,7 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     tabId: number,
     onPush: (message: PushMessage) => void,
     onLink?: (state: LinkState) => void,
+    options: { lead?: boolean } = {},
   ): () => void {
     let closed = false;
     let port: PortLike | null = null;
@@ -92,7 +94,7 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     const connect = () => {
       if (closed) return;
       try {
-        port = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}` });
+        port = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}${options.lead ? LEAD_PORT_SUFFIX : ''}` });
       } catch {
         again();
         return;

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from './t';
 import type { Phase } from './tab-store';
 
@@ -34,7 +34,18 @@ export function RetryButton({ onRetry }: { onRetry(): void }) {
 }
 
 /** What a page shows before the worker's first answer: loading, the worker restarting, or a failure. */
+/**
+ * How long the first load may take before the page says it is loading. Most answers come sooner:
+ * painting a message that is replaced a frame later would only flash and hold up the real one.
+ */
+export const LOADING_MESSAGE_DELAY_MS = 150;
+
 export function PendingState({ phase, error, onRetry }: { phase: Phase; error: string | null; onRetry(): void }) {
+  const [patient, setPatient] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setPatient(true), LOADING_MESSAGE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
   if (phase === 'failed') {
     return (
       <StateMessage title={t('loadFailed', error ?? '')} testId="state-failed">
@@ -49,6 +60,8 @@ export function PendingState({ phase, error, onRetry }: { phase: Phase; error: s
       </StateMessage>
     );
   }
+  // Before then, an empty busy region: nothing to paint, and nothing of a previous tab shown.
+  if (!patient) return <div aria-busy="true" data-testid="state-loading" />;
   return <StateMessage title={t('loadingCookies')} busy testId="state-loading" />;
 }
 

@@ -4,6 +4,7 @@ import type {
   BrowserCookie,
   Client,
   CookieRecord,
+  CookieSummary,
   DeletionReport,
   LinkState,
   PushMessage,
@@ -82,6 +83,11 @@ export interface TabState {
   error: string | null;
   busy: boolean;
   outcome: Outcome | null;
+  /**
+   * The worker's summary of every cookie while `records` holds only the first screen's (a `lead`
+   * store's first snapshot); null once all have arrived, when the page summarises them itself.
+   */
+  leadSummary: CookieSummary | null;
 }
 
 export interface TabStoreOptions {
@@ -98,6 +104,8 @@ export interface TabStoreOptions {
    */
   requestDelay?: number;
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
+  /** Ask for the first screen first (the popup): see PushMessage in src/shared/protocol.ts. */
+  lead?: boolean;
 }
 
 /** Asking the worker again after a failed request: soon at first, at most every two seconds. */
@@ -109,7 +117,15 @@ const defaultTimers = {
 };
 
 export class TabStore {
-  private state: TabState = { phase: 'loading', view: null, records: [], error: null, busy: false, outcome: null };
+  private state: TabState = {
+    phase: 'loading',
+    view: null,
+    records: [],
+    error: null,
+    busy: false,
+    outcome: null,
+    leadSummary: null,
+  };
   private readonly byKey = new Map<string, CookieRecord>();
   private readonly listeners = new Set<() => void>();
   /** Pushes that arrived before the first view, replayed on top of it. */
@@ -129,6 +145,7 @@ export class TabStore {
   private readonly loadingPoll: number;
   private readonly requestDelay: number;
   private readonly timers: NonNullable<TabStoreOptions['timers']>;
+  private readonly lead: boolean;
 
   constructor(
     private readonly client: Client,
@@ -140,6 +157,7 @@ export class TabStore {
     this.loadingPoll = options.loadingPoll ?? 750;
     this.requestDelay = options.requestDelay ?? 250;
     this.timers = options.timers ?? defaultTimers;
+    this.lead = options.lead ?? false;
   }
 
   getState(): TabState {
@@ -157,6 +175,7 @@ export class TabStore {
       this.tabId,
       (message) => this.onPush(message),
       (state) => this.onLink(state),
+      { lead: this.lead },
     );
     if (!this.portSnapshot) this.later(this.requestDelay);
   }
@@ -230,7 +249,7 @@ export class TabStore {
       const first = this.state.view === null;
       this.portSnapshot = true;
       this.pending = null;
-      this.applySnapshot(message.view);
+      this.applySnapshot(message.view, message.lead ?? null);
       if (first) this.flush();
       else this.queueNotify();
       return;
@@ -242,11 +261,12 @@ export class TabStore {
     }
     for (const key of message.removals) this.byKey.delete(key);
     for (const record of message.upserts) this.byKey.set(record.key, record);
-    this.state = { ...this.state, records: [...this.byKey.values()] };
+    // After a lead snapshot, the first changes are the rest of its cookies: now all are here.
+    this.state = { ...this.state, records: [...this.byKey.values()], leadSummary: null };
     this.queueNotify();
   }
 
-  private applySnapshot(view: TabView): void {
+  private applySnapshot(view: TabView, leadSummary: CookieSummary | null = null): void {
     // For the benchmarks: splits open-to-usable into waiting for the worker and rendering.
     if (this.state.view === null) performance.mark('tab-store:first-view');
     this.byKey.clear();
@@ -258,6 +278,7 @@ export class TabStore {
       error: null,
       view,
       records: [...this.byKey.values()],
+      leadSummary,
       outcome: recovered && this.state.outcome?.kind === 'error' ? null : this.state.outcome,
     };
     this.timers.clear(this.retryTimer);

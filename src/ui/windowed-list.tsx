@@ -10,6 +10,8 @@ interface Props<T> {
   renderItem(item: T, index: number): ComponentChildren;
   /** Up to this many items everything is rendered: short lists stay whole for find-in-page. */
   threshold?: number;
+  /** At most this many items, from the top (the first frame's share of the screen); absent: no cap. */
+  limit?: number;
   class?: string;
   label?: string;
 }
@@ -22,7 +24,16 @@ const MARGIN = 300;
  * so several lists on one page each work out their own part. Measured heights are kept by key, so
  * expanded rows and live updates keep their place.
  */
-export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold = 60, class: cls, label }: Props<T>) {
+export function WindowedList<T>({
+  items,
+  keyOf,
+  estimate,
+  renderItem,
+  threshold = 20,
+  limit,
+  class: cls,
+  label,
+}: Props<T>) {
   const ref = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string, number>());
   const windowed = items.length > threshold;
@@ -77,9 +88,12 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
   };
 
   const known = heights.current;
-  let segments: Segment[] = [{ start: 0, end: items.length }];
+  let segments: Segment[] = [{ start: 0, end: limit === undefined ? items.length : Math.min(limit, items.length) }];
   let offsets: number[] = [];
-  if (windowed) {
+  if (limit !== undefined) {
+    // The rows below the cap take their estimated room, so the page does not jump when they come.
+    offsets = prefixOffsets(items.map((item) => known.get(keyOf(item)) ?? estimate));
+  } else if (windowed) {
     offsets = prefixOffsets(items.map((item) => known.get(keyOf(item)) ?? estimate));
     const range = windowRange(offsets, viewport.top, viewport.bottom, MARGIN);
     const kept = focusKey.current === null ? -1 : items.findIndex((item) => keyOf(item) === focusKey.current);
@@ -112,7 +126,7 @@ export function WindowedList<T>({ items, keyOf, estimate, renderItem, threshold 
       onFocusIn={onFocusIn}
       onFocusOut={onFocusOut}
       style={
-        windowed
+        windowed || limit !== undefined
           ? {
               paddingTop: `${offsets[first.start]}px`,
               paddingBottom: `${offsets[items.length] - offsets[last.end]}px`,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE_PORT_PREFIX, type PushMessage } from '../../../src/shared/protocol';
+import { FIRST_SCREEN_ROWS, groupRecords } from '../../../src/shared/cookie-groups';
+import { summarize } from '../../../src/shared/cookie-summary';
+import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { manualTimers } from '../../fakes/manual-timers';
 import { flushEvents, settle, startWorker } from '../../fakes/worker';
@@ -91,5 +93,61 @@ describe('live updates to an open page', () => {
       'snapshot shop.test []',
       'changes +[_ga_a=_ga_a-value,_ga_b=_ga_b-value,_ga_c=_ga_c-value,_ga_d=_ga_d-value] -0',
     ]);
+  });
+
+  it('sends a page that asks for its first screen first the first rows and the summary, then the rest', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    // More cookies than the first screen holds, in several groups, set in no particular order.
+    const names = [
+      ...Array.from({ length: 10 }, (_, i) => `zz_essential_session_${i}`),
+      ...Array.from({ length: 6 }, (_, i) => `_ga_${String.fromCharCode(70 - i)}`),
+      '_fbp',
+      'PHPSESSID',
+    ];
+    for (const name of names) await browser.cookies.set(cookieOn('shop.test', name));
+    await settle(worker);
+    const full = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
+    await settle(worker);
+
+    const [whole] = full.received;
+    const [first, rest, ...more] = lead.received;
+    if (whole?.type !== 'snapshot' || first?.type !== 'snapshot' || rest?.type !== 'changes') {
+      throw new Error(`unexpected messages: ${lead.received.map(summary)}`);
+    }
+    expect(more).toEqual([]);
+    expect(whole.lead).toBeUndefined();
+    // The first message: the first screen's rows in the popup's order, and the summary of all.
+    expect(first.view.cookies.map((r) => r.key)).toEqual(
+      groupRecords(whole.view.cookies)
+        .flatMap((g) => g.records)
+        .slice(0, FIRST_SCREEN_ROWS)
+        .map((r) => r.key),
+    );
+    expect(first.lead).toEqual(summarize(whole.view.cookies, whole.view.includeUnknown));
+    expect(first.lead?.total).toBe(names.length);
+    // The second: every other cookie, nothing twice; together they are the whole view.
+    expect(rest.removals).toEqual([]);
+    const together = [...first.view.cookies, ...rest.upserts].map((r) => r.key).sort();
+    expect(together).toEqual(whole.view.cookies.map((r) => r.key).sort());
+    expect({ ...first.view, cookies: [] }).toEqual({ ...whole.view, cookies: [] });
+
+    // Later changes come as usual.
+    await browser.cookies.set(cookieOn('shop.test', '_ga_A', { value: 'again' }));
+    await settle(worker);
+    expect(lead.received.slice(2).map(summary)).toEqual(['changes +[_ga_A=again] -0']);
+  });
+
+  it('sends a short list whole, even to a page that asks for its first screen first', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    await settle(worker);
+    const port = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
+    await settle(worker);
+    expect(port.received.map(summary)).toEqual(['snapshot shop.test [sid]']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnPage } from '../../../src/background/message-router';
-import { LIVE_PORT_PREFIX } from '../../../src/shared/protocol';
+import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX } from '../../../src/shared/protocol';
 import { EXTENSION_ID, EXTENSION_ORIGIN, FakeBrowser, POPUP_SENDER } from '../../fakes/fake-browser';
 import { settle, startWorker } from '../../fakes/worker';
 
@@ -87,11 +87,18 @@ describe('who may talk to the worker', () => {
     const fromPage = browser.connect(`${LIVE_PORT_PREFIX}${tab}`, { id: EXTENSION_ID, url: 'https://shop.test/' });
     const noTab = browser.connect(`${LIVE_PORT_PREFIX}`);
     const good = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    const leadNoTab = browser.connect(`${LIVE_PORT_PREFIX}${LEAD_PORT_SUFFIX}`);
+    const leadOdd = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}x`);
+    const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
     await settle(worker);
     expect(fromPage.disconnected).toBe(true);
     expect(noTab.disconnected).toBe(true);
+    expect(leadNoTab.disconnected).toBe(true);
+    expect(leadOdd.disconnected).toBe(true);
     expect(fromPage.received).toEqual([]);
     expect(good.disconnected).toBe(false);
     expect(good.received.map((m) => m.type)).toEqual(['snapshot']);
+    expect(lead.disconnected).toBe(false);
+    expect(lead.received.map((m) => m.type)).toEqual(['snapshot']);
   });
 });

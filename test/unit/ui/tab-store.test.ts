@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../src/shared/cookie-summary';
 import { FakeClient } from '../../../src/ui/fake-client';
 import { TabStore } from '../../../src/ui/tab-store';
 import { record, sampleRecords, tabView } from './records';
@@ -86,6 +87,35 @@ describe('TabStore', () => {
     expect(names(store)).toContain('new_one');
     expect(names(store)).not.toContain('_gid');
     expect(after.find((r) => r.cookie.name === 'lang')?.cookie.value).toBe('nb');
+  });
+
+  it('shows the worker’s summary while only the first screen has come, then summarises all it has', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => record(`_ga_${i}`, 'analytics'));
+    const view = tabView(many);
+    const client = new FakeClient();
+    client.setView(view);
+    const store = new TabStore(client, view.tabId, { schedule: (run) => run(), lead: true });
+    store.start();
+    await settle();
+    await settle();
+    // The fake, as the worker, sends the first screen with the summary, then the rest.
+    expect(store.getState().records).toHaveLength(30);
+    expect(store.getState().leadSummary).toBeNull();
+
+    const plain = new FakeClient();
+    plain.snapshotOnSubscribe = false;
+    plain.setView(view);
+    const partial = new TabStore(plain, view.tabId, { schedule: (run) => run(), lead: true });
+    partial.start();
+    const lead = summarize(many, false);
+    plain.push(view.tabId, { type: 'snapshot', view: { ...view, cookies: many.slice(0, 12) }, lead });
+    expect(partial.getState().records).toHaveLength(12);
+    expect(partial.getState().leadSummary).toEqual(lead);
+    plain.push(view.tabId, { type: 'changes', tabId: view.tabId, upserts: many.slice(12), removals: [] });
+    expect(partial.getState().records).toHaveLength(30);
+    expect(partial.getState().leadSummary).toBeNull();
+    partial.stop();
+    store.stop();
   });
 
   it('ignores pushes for another tab', async () => {

@@ -1,5 +1,5 @@
 import type { Category } from '../core/types';
-import type { CookieRecord } from '../shared/protocol';
+import type { CookieRecord } from './protocol';
 
 export interface CookieGroup {
   category: Category;
@@ -53,4 +53,22 @@ export function groupRecords(records: readonly CookieRecord[], query = ''): Cook
     if (list.length > 0) groups.push({ category, records: list.sort(compareRecords) });
   }
   return groups;
+}
+
+/**
+ * Rows in the popup's first frame, over all groups: more than a 600-pixel popup shows below its
+ * summary. The worker sends these first and the rest at once after, so the tab is on screen before
+ * a long list has crossed over.
+ */
+export const FIRST_SCREEN_ROWS = 12;
+
+/** The first `count` records in the order `groupRecords` shows them (no query). */
+export function leadRecords(records: readonly CookieRecord[], count = FIRST_SCREEN_ROWS): CookieRecord[] {
+  const lead: CookieRecord[] = [];
+  for (const category of GROUP_ORDER) {
+    if (lead.length >= count) break;
+    const inGroup = records.filter((r) => r.label.category === category).sort(compareRecords);
+    lead.push(...inGroup.slice(0, count - lead.length));
+  }
+  return lead;
 }
