@@ -148,7 +148,18 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     storeOf: (tabId) => stores.storeOf(tabId),
     defaultStoreId: api.cookies.defaultStoreId,
   });
-  const start = createStartup({ api, gate, mirror, tracker, stores, history, settings, badge, timers });
+  const start = createStartup({
+    api,
+    gate,
+    mirror,
+    tracker,
+    stores,
+    history,
+    settings,
+    badge,
+    timers,
+    warm: () => labeller.warm?.(),
+  });
   /** Forgetting closed private stores' history, for `settled`. */
   let housekeeping: Promise<void> = Promise.resolve();
 

@@ -1,9 +1,9 @@
 import type { BrowserCookie, PushMessage } from '../shared/protocol';
 
 /**
- * The small slice of the browser the worker uses. `chrome-api.ts` adapts the real `chrome.*`
- * namespaces to it; unit tests pass fakes (test/fakes). Nothing else in src/background touches
- * `chrome` directly.
+ * The small slice of the browser the worker uses. `webextension-api.ts` adapts the real browser to it,
+ * through webextension-polyfill as the pages do; unit tests pass fakes (test/fakes). Nothing else in
+ * src/background touches the browser directly.
  */
 
 export interface EventSource<A extends unknown[]> {

@@ -1,7 +1,7 @@
 import { createDefaultLabeller } from '../shared/labeller';
 import { createBackground } from './background';
-import { webExtensionApi } from './webextension-api';
 import { registerListeners } from './listeners';
+import { webExtensionApi } from './webextension-api';
 
 // The worker's first turn: build everything, register every listener before anything is awaited
 // (MV3 delivers the event that woke the worker only to listeners that exist by then), then load.

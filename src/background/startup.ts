@@ -1,4 +1,5 @@
 import { nextDelay } from '../shared/backoff';
+import type { BrowserCookie } from '../shared/protocol';
 import { BADGE_COLOR, type Badge } from './badge';
 import type { BrowserApi, CookieStore } from './browser-api';
 import type { CookieMirror } from './cookie-mirror';
@@ -31,11 +32,18 @@ export interface StartupDeps {
   settings: SettingsStore;
   badge: Badge;
   timers: Timers;
+  /** Compiles the labeller while the first reads are under way (Labeller.warm). */
+  warm?: () => void;
+}
+
+interface BrowserRead {
+  all: CookieStore[];
+  cookies: BrowserCookie[];
 }
 
 /** Returns `start`: safe to call again; resolves once the worker is ready. */
 export function createStartup(deps: StartupDeps): () => Promise<void> {
-  const { api, gate, mirror, tracker, stores, history, settings, badge, timers } = deps;
+  const { api, gate, mirror, tracker, stores, history, settings, badge, timers, warm } = deps;
   let starting: Promise<void> | null = null;
   let failedStarts = 0;
   let retry: unknown = null;
@@ -67,10 +75,16 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
   };
 
   async function init(): Promise<void> {
-    const [session] = await Promise.all([api.storageSession.get(null), settings.load()]);
+    // The browser's answers take longer than compiling the catalog: ask first, compile meanwhile.
+    const stored = Promise.all([api.storageSession.get(null), settings.load()]);
+    const firstRead = readCookies();
+    // Awaited below; this only keeps a failure while `stored` is awaited from being reported as unhandled.
+    firstRead.catch(() => undefined);
+    warm?.();
+    const [session] = await stored;
     tracker.restore(session);
     history.restore(session[HISTORY_KEY]);
-    await readBrowser();
+    await readBrowser(firstRead);
     // A private window closed while the worker was stopped: its removals go with it.
     if (history.hasPrivate()) history.dropClosedStores(await stores.openStores());
     void api.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
@@ -83,20 +97,26 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
    * If the gate had to drop events (start-up kept failing in a busy browser), the replay has holes:
    * read again, holding the events that come during that read.
    */
-  async function readBrowser(): Promise<void> {
+  async function readBrowser(firstRead: Promise<BrowserRead>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const all = await api.cookies.getAllCookieStores();
-      const storeIds = new Set([api.cookies.defaultStoreId, ...all.map((s) => s.id)]);
-      const cookies = await Promise.all(
-        [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
-      );
-      mirror.replaceAll(cookies.flat());
+      const { all, cookies } = await (attempt === 1 ? firstRead : readCookies());
+      mirror.replaceAll(cookies);
       await reconcileTabs(all);
       const dropped = gate.open();
       if (dropped === 0 || attempt >= MAX_READS) return;
       console.warn(`Cookie Inspector: ${dropped} browser events were dropped while starting; reading again`);
       gate.close();
     }
+  }
+
+  /** Every cookie of every store, partitioned ones included, and the stores with their tabs. */
+  async function readCookies(): Promise<BrowserRead> {
+    const all = await api.cookies.getAllCookieStores();
+    const storeIds = new Set([api.cookies.defaultStoreId, ...all.map((s) => s.id)]);
+    const cookies = await Promise.all(
+      [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
+    );
+    return { all, cookies: cookies.flat() };
   }
 
   /** Tabs closed while the worker was stopped are forgotten; tabs it never saw are learnt. */

@@ -19,8 +19,7 @@ export function webExtensionApi(): BrowserApi {
       remove: (target) => browser.cookies.remove(target as Parameters<typeof browser.cookies.remove>[0]),
       getAllCookieStores: () => browser.cookies.getAllCookieStores() as Promise<CookieStore[]>,
       onChanged: {
-        addListener: (cb) =>
-          browser.cookies.onChanged.addListener((change) => cb(change as Parameters<typeof cb>[0])),
+        addListener: (cb) => browser.cookies.onChanged.addListener((change) => cb(change as Parameters<typeof cb>[0])),
       },
     },
     storageLocal: browser.storage.local,

@@ -4,7 +4,7 @@ import type { Fallback, FallbackLabel } from './fallback';
 import { combine, entryConsequence, fallbackConsequence } from './if-deleted';
 import { cookieLifetime } from './lifetime';
 import { compileMatcher, type Match, type Matcher } from './matcher';
-import type { Candidate, Category, CookieLike, Label, LabelContext, LabelSource, Party } from './types';
+import type { Candidate, CookieLike, Label, LabelContext, Party } from './types';
 
 /**
  * Turns catalog matches into one label. Precedence, strongest first (data/README.md explains it to
@@ -23,6 +23,28 @@ export type { Fallback, FallbackLabel } from './fallback';
 export interface Labeller {
   label(cookie: CookieLike, context?: LabelContext): Label;
   readonly matcher: Matcher;
+  /** Compiles now what would otherwise be compiled on the first label (see `lazyLabeller`). */
+  warm?(): void;
+}
+
+/**
+ * A labeller compiled on first use, or when `warm` is called. Compiling the catalog takes a
+ * waking worker 15 to 30 ms; done while its first reads of the browser are under way, that time
+ * is hidden behind them, and the worker's listeners are registered sooner.
+ */
+export function lazyLabeller(compile: () => Labeller): Labeller {
+  let compiled: Labeller | null = null;
+  const get = () => {
+    compiled ??= compile();
+    return compiled;
+  };
+  return {
+    label: (cookie, context) => get().label(cookie, context),
+    get matcher() {
+      return get().matcher;
+    },
+    warm: () => void get(),
+  };
 }
 
 export interface LabellerOptions {

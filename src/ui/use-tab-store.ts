@@ -5,7 +5,6 @@ import { type TabState, TabStore, type TabStoreOptions } from './tab-store';
 /** The store for one tab, started while the component is mounted; re-renders on every change. */
 export function useTabStore(client: Client, tabId: number, options: TabStoreOptions = {}): [TabState, TabStore] {
   // Options are read once, when the store for this client and tab is made.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new options object each render must not make a new store.
   const store = useMemo(() => new TabStore(client, tabId, options), [client, tabId]);
   // Kept with the store it came from: on a switch to another tab (or client), the state of the
   // previous one must not be shown, not even for the render before the new store first reports.

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import type { Category } from '../../core/types';
-import type { HistoryBatch } from '../../shared/protocol';
 import { GROUP_ORDER } from '../../shared/cookie-groups';
+import type { HistoryBatch } from '../../shared/protocol';
 import { categoryName } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { type PanelKey, t } from '../t';

@@ -130,4 +130,3 @@ export async function waitForView(
   const seen = last ? last.cookies.map((c) => c.cookie.name).join(', ') || 'no cookies' : String(lastError);
   throw new Error(`Tab ${tabId} did not reach the expected state in ${timeoutMs} ms; last seen: ${seen}`);
 }
-

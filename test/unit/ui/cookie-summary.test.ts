@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../src/shared/cookie-summary';
 import { groupRecords, matchesQuery } from '../../../src/shared/cookie-groups';
+import { summarize } from '../../../src/shared/cookie-summary';
 import { record, sampleRecords } from './records';
 
 describe('summarize', () => {

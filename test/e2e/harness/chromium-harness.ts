@@ -1,0 +1,166 @@
+import { resolve } from 'node:path';
+import type { Frame, Page, Worker } from 'playwright-core';
+import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../../../src/node/chromium';
+import type { BrowserCookie, RequestKind, RequestOf, ResponseOf } from '../../../src/shared/protocol';
+import { type NetworkGuard, watchNetwork } from '../../demo-world/network-guard';
+import type { BrowserHarness, HarnessOptions, HarnessPage, InBrowser, PageContent } from './browser-harness';
+import { allCookies, contentVia, type Evaluate, pollUntil, sendRequest, tabIdOf, WAIT_MS } from './harness-support';
+
+/**
+ * Debian's Chromium with the built `dist/`, driven by Playwright through the launcher `scan` and
+ * `npm start` use (browser-harness.ts says why Playwright here).
+ */
+
+/**
+ * The production build the tests load; `npm test` builds it before the end-to-end project runs.
+ * EXTENSION_DIST points elsewhere, so that parallel work can test its own build.
+ */
+export const DIST = process.env.EXTENSION_DIST ?? resolve(import.meta.dirname, '../../../dist');
+
+/** Chromium's own launch options, for the tests of Chromium alone. */
+export type ChromiumOptions = Omit<LaunchOptions, 'extensionPath'>;
+
+/** A page of the extension that renders nothing but gives access to the extension's APIs. */
+const HOST_PAGE = 'src/popup/index.html?tabId=none';
+
+function evaluateOn(target: Page | Frame | Worker): Evaluate {
+  // The three share one `evaluate`; its types also admit handles, which the harness never passes.
+  const evaluable: Pick<Page, 'evaluate'> = target;
+  return <R, A>(fn: InBrowser<R, A>, arg: A) => evaluable.evaluate(fn as never, arg) as Promise<R>;
+}
+
+export class ChromiumPage implements HarnessPage {
+  private readonly evaluateHere: Evaluate;
+  private readonly content: PageContent;
+
+  constructor(readonly page: Page) {
+    this.evaluateHere = evaluateOn(page);
+    this.content = contentVia(this.evaluateHere);
+  }
+
+  url(): string {
+    return this.page.url();
+  }
+
+  text(selector: string): Promise<string | null> {
+    return this.content.text(selector);
+  }
+
+  texts(selector: string): Promise<string[]> {
+    return this.content.texts(selector);
+  }
+
+  attribute(selector: string, name: string): Promise<string | null> {
+    return this.content.attribute(selector, name);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  async click(selector: string): Promise<void> {
+    // Playwright's locators are strict: a selector that matches several elements fails.
+    await this.page.locator(selector).click({ timeout: WAIT_MS });
+  }
+
+  async waitFor(selector: string): Promise<void> {
+    await this.page.locator(selector).first().waitFor({ state: 'attached', timeout: WAIT_MS });
+  }
+
+  waitUntil<A>(predicate: InBrowser<boolean, A>, arg: A): Promise<void> {
+    return pollUntil(this.evaluateHere, predicate, arg, `waiting in ${this.page.url()}`);
+  }
+
+  evaluate<R, A>(fn: InBrowser<R, A>, arg: A): Promise<R> {
+    return this.evaluateHere(fn, arg);
+  }
+
+  frame(selector: string): PageContent {
+    return contentVia(async (fn, arg) => {
+      const frame = await (await this.page.$(selector))?.contentFrame();
+      if (!frame) throw new Error(`no frame ${selector}`);
+      return evaluateOn(frame)(fn, arg);
+    });
+  }
+
+  async screenshot(path: string, clip: { x: number; y: number; width: number; height: number }): Promise<void> {
+    await this.page.screenshot({ path, clip });
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+export class ChromiumHarness implements BrowserHarness {
+  readonly name = 'chromium' as const;
+  private host: Promise<Page> | null = null;
+
+  constructor(
+    /** Playwright's view of the browser, for what only Chromium's tests do. */
+    readonly browser: ExtensionBrowser,
+    private readonly guard: NetworkGuard,
+  ) {}
+
+  async openTab(url: string): Promise<ChromiumPage> {
+    const page = await this.browser.context.newPage();
+    await page.goto(url);
+    return new ChromiumPage(page);
+  }
+
+  async openExtensionPage(path: string): Promise<ChromiumPage> {
+    return this.openTab(this.browser.extensionUrl(path));
+  }
+
+  inExtension<R, A>(fn: InBrowser<R, A>, arg: A): Promise<R> {
+    // Playwright keeps one Worker object across a worker restart, and it talks to the new worker.
+    return evaluateOn(this.browser.worker)(fn, arg);
+  }
+
+  cookies(): Promise<BrowserCookie[]> {
+    return allCookies((fn, arg) => this.inExtension(fn, arg));
+  }
+
+  async request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+    return sendRequest(evaluateOn(await this.hostPage()), kind, payload);
+  }
+
+  tabIdOf(url: string): Promise<number> {
+    return tabIdOf((fn, arg) => this.inExtension(fn, arg), url);
+  }
+
+  /**
+   * Every request the browser made was watched for the whole session: closing fails the test file
+   * if the extension made one of its own, since the extension must not touch the network, in any test.
+   */
+  async close(): Promise<void> {
+    await this.browser.close();
+    if (this.guard.extensionRequests.length > 0) {
+      throw new Error(`the extension made network requests of its own:\n${this.guard.extensionRequests.join('\n')}`);
+    }
+  }
+
+  private hostPage(): Promise<Page> {
+    this.host ??= (async () => {
+      const page = await this.browser.context.newPage();
+      await page.goto(this.browser.extensionUrl(HOST_PAGE));
+      return page;
+    })();
+    return this.host;
+  }
+}
+
+/** Chromium with the built extension, with its own options (tests of Chromium alone). */
+export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumHarness> {
+  const browser = await launchWithExtension({ extensionPath: DIST, ...options });
+  return new ChromiumHarness(browser, watchNetwork(browser));
+}
+
+/** Chromium for a scenario both browsers run. */
+export function launchChromiumFor(options: HarnessOptions): Promise<ChromiumHarness> {
+  return launchChromium({
+    hostResolverRules: options.hosts.map((host) => `MAP ${host} 127.0.0.1`).join(','),
+    allowThirdPartyCookies: options.allowThirdPartyCookies ?? false,
+    ignoreCertificateErrors: options.acceptInsecureCerts ?? false,
+  });
+}
