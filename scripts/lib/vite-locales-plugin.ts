@@ -12,7 +12,7 @@ export function placeholdersOf(message: string): string[] {
 }
 
 /**
- * Each part of the extension keeps its strings next to its code (`src/<part>/messages/<lang>.json`).
+ * The extension's strings are in `src/ui/messages/<lang>.json` (any other `messages/<lang>.json` under src/ would be merged too).
  * This merges them into `_locales/<lang>/messages.json` and fails the build when a key is defined
  * twice, a language lacks a key that English has, or a translation substitutes other placeholders
  * than English (a dropped `$2` silently loses a number), so no language ships half translated.
@@ -65,14 +65,6 @@ export function localesPlugin(srcDir = resolve(import.meta.dirname, '../../src')
   return {
     name: 'cookie-inspector-locales',
     apply: 'build',
-    // In the extension every string comes from chrome.i18n (the _locales emitted below); the English
-    // JSON each translator falls back on serves only pages mounted outside it (unit tests, fixture
-    // pages, built without this plugin). Leaving it out keeps it off the popup's critical path.
-    load(id) {
-      const file = id.split('?')[0];
-      if (file.startsWith(srcDir) && /\/messages\/en\.json$/.test(file)) return '{}';
-      return null;
-    },
     generateBundle() {
       for (const [lang, messages] of mergeLocales(srcDir)) {
         this.emitFile({

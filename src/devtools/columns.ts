@@ -2,8 +2,7 @@ import { expiresIso } from '../core/export/labelled-cookie';
 import { CATEGORIES, IF_DELETED } from '../core/types';
 import type { BrowserCookie, CookieRecord } from '../shared/protocol';
 import { categoryName, cookieSize, ifDeletedName, labelBasis, partyName } from '../ui/format';
-import { t as ui } from '../ui/t';
-import { type PanelKey, t } from './t';
+import { type PanelKey, t } from '../ui/t';
 
 export type ColumnId =
   | 'name'
@@ -84,7 +83,7 @@ export const COLUMNS: readonly Column[] = [
     width: 180,
     sortValue: (r) => r.cookie.name,
     // A cookie may have an empty name (`=value`); a blank cell would look like a missing row.
-    text: (r) => r.cookie.name || ui('emptyName'),
+    text: (r) => r.cookie.name || t('emptyName'),
   },
   {
     id: 'category',

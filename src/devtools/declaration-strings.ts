@@ -1,7 +1,7 @@
 import type { DeclarationStrings } from '../core/export/markdown';
 import type { Lifetime } from '../core/types';
 import { categoryName, formatDuration, partyName } from '../ui/format';
-import { t } from './t';
+import { t } from '../ui/t';
 
 /** A declared duration in the UI language: "2 years", "13 måneder", "Session". */
 export function durationText(lifetime: Lifetime): string {

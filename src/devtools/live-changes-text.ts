@@ -1,6 +1,6 @@
 import { uiLanguage } from '../ui/i18n';
+import { t } from '../ui/t';
 import type { Change } from './change-tracker';
-import { t } from './t';
 
 /** "2 new cookies and 1 cookie removed": only the kinds of change there were, each in its plural. */
 export function liveChangesText(counts: Record<Change, number>): string {

@@ -12,10 +12,9 @@ import { KeptNotice } from '../ui/kept-notice';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
 import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../ui/state-message';
-import { t as ui } from '../ui/t';
+import { t } from '../ui/t';
 import { useTabStore } from '../ui/use-tab-store';
 import { markReady } from './perf-marks';
-import { t } from './t';
 
 export function PopupApp({ tabId }: { tabId: number | null }) {
   if (tabId === null) {
@@ -94,7 +93,7 @@ function TabPopup({ tabId }: { tabId: number }) {
   if (view.status === 'loading') {
     return (
       <main class="popup">
-        <StateMessage title={ui('tabLoading')} busy testId="state-tab-loading" />
+        <StateMessage title={t('tabLoading')} busy testId="state-tab-loading" />
       </main>
     );
   }
@@ -108,17 +107,17 @@ function TabPopup({ tabId }: { tabId: number }) {
           {site}
         </h1>
         <p class="total" data-testid="total">
-          {ui.plural('cookieTotal', summary.total)}
+          {t.plural('cookieTotal', summary.total)}
         </p>
       </header>
       {phase === 'restarting' && (
         <p class="banner" role="status" data-testid="banner-restarting">
-          {ui('workerRestartingLive')}
+          {t('workerRestartingLive')}
         </p>
       )}
       <CategoryBar summary={summary} />
       <p class="extra-counts" data-testid="extra-counts">
-        {ui.plural('thirdPartyCount', summary.thirdParty)} · {ui.plural('partitionedCount', summary.partitioned)}
+        {t.plural('thirdPartyCount', summary.thirdParty)} · {t.plural('partitionedCount', summary.partitioned)}
       </p>
       <OutcomeBanner
         outcome={state.outcome}
@@ -140,7 +139,7 @@ function TabPopup({ tabId }: { tabId: number }) {
           disabled={busy || summary.removable === 0}
           onClick={() => void store.removeOptional()}
         >
-          {ui.plural('removeOptional', summary.removable)}
+          {t.plural('removeOptional', summary.removable)}
         </button>
         <label class="check">
           <input
@@ -156,7 +155,7 @@ function TabPopup({ tabId }: { tabId: number }) {
             }}
             onChange={(e) => void store.setIncludeUnknown(e.currentTarget.checked)}
           />
-          <span>{ui.plural('includeUnknown', unknown)}</span>
+          <span>{t.plural('includeUnknown', unknown)}</span>
         </label>
       </div>
       <ConsentNotice
@@ -181,8 +180,8 @@ function TabPopup({ tabId }: { tabId: number }) {
         />
       )}
       {summary.total === 0 ? (
-        <StateMessage title={ui('noCookies', site)} testId="state-no-cookies">
-          <p class="help">{ui('noCookiesHelp')}</p>
+        <StateMessage title={t('noCookies', site)} testId="state-no-cookies">
+          <p class="help">{t('noCookiesHelp')}</p>
         </StateMessage>
       ) : (
         <>
@@ -192,15 +191,15 @@ function TabPopup({ tabId }: { tabId: number }) {
               type="search"
               class="search-input"
               data-testid="search"
-              aria-label={ui('searchLabel')}
-              placeholder={ui('searchPlaceholder')}
+              aria-label={t('searchLabel')}
+              placeholder={t('searchPlaceholder')}
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
           </div>
           {groups.length === 0 ? (
             <p class="help no-match" role="status">
-              {ui('noMatch', query.trim())}
+              {t('noMatch', query.trim())}
             </p>
           ) : (
             <CookieList

@@ -1,7 +1,9 @@
 /**
- * Every string on screen goes through `chrome.i18n`. Outside the extension (unit tests, a page
- * mounted with a fake client) there is no `chrome.i18n`, so each part falls back to its English
- * JSON, substituting `$1`..`$9` the way Chrome does.
+ * Every string on screen goes through `chrome.i18n`, which has every key: the build merges
+ * src/ui/messages into `_locales` and fails when a language lacks one. So the pages ship no copy of
+ * the English strings. Outside the extension (unit tests, fixture pages with a fake client) there is
+ * no `chrome.i18n`; whoever mounts the pages there hands the English messages to
+ * `setFallbackMessages`, and the translator substitutes `$1`..`$9` the way Chrome does.
  */
 
 export type Messages = Record<string, { message: string; description?: string }>;
@@ -33,13 +35,20 @@ export interface Translator<K extends string> {
   plural(base: PluralBase<K>, n: number, ...more: Sub[]): string;
 }
 
-export function createTranslator<M extends Messages>(english: M): Translator<Extract<keyof M, string>> {
-  type K = Extract<keyof M, string>;
+let fallback: Messages = {};
+
+/** The messages used where there is no `chrome.i18n` (see above); the extension never calls this. */
+export function setFallbackMessages(messages: Messages): void {
+  fallback = messages;
+}
+
+/** A translator for the keys `K`; with `own` messages it falls back to those instead of the registered ones. */
+export function createTranslator<K extends string>(own?: Readonly<Record<K, Messages[string]>>): Translator<K> {
   const t = ((key: K, ...subs: Sub[]) => {
     const strings = subs.map(String);
     const found = i18nApi()?.getMessage(key, strings);
     if (found) return found;
-    const entry = english[key];
+    const entry = (own ?? fallback)[key];
     return entry ? substitute(entry.message, strings) : key;
   }) as Translator<K>;
   t.plural = (base, n, ...more) => {

@@ -5,7 +5,7 @@ import { GROUP_ORDER } from '../../shared/cookie-groups';
 import type { HistoryBatch } from '../../shared/protocol';
 import { categoryName } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
-import { type PanelKey, t } from '../t';
+import { type PanelKey, t } from '../../ui/t';
 
 const FORMAT_TEXT: Record<ExportFormat, PanelKey> = {
   json: 'panelExportJson',

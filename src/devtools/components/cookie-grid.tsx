@@ -1,12 +1,12 @@
 // biome-ignore-all lint/a11y/useSemanticElements: rows of a virtualised grid are placed absolutely, which table layout cannot do; ARIA roles carry the semantics.
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which names the active cell with aria-activedescendant (the ARIA grid pattern).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../ui/t';
 import { scrollToReveal, visibleRange } from '../../ui/virtual-window';
 import type { LiveRow } from '../change-tracker';
 import type { Column } from '../columns';
 import type { SortOrder } from '../row-sort';
 import { activeIndex, moveTo, type PickMode, pick, type Selection, selectAll } from '../selection';
-import { t } from '../t';
 
 export const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 26;

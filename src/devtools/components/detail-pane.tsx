@@ -3,11 +3,10 @@ import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../shared/protocol';
 import { categoryName, cookieSize, formatBytes, ifDeletedName, labelBasis, partyName } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
-import { t as ui } from '../../ui/t';
+import { t } from '../../ui/t';
 import type { Change } from '../change-tracker';
 import { expiresText, partitionText, priorityOf, sameSiteText } from '../columns';
 import { durationText } from '../declaration-strings';
-import { t } from '../t';
 
 interface Props {
   record: CookieRecord | null;
@@ -63,7 +62,7 @@ export function DetailPane({ record, change, selectedCount, busy, onRemove, copy
   return (
     <aside class="detail" aria-labelledby="detail-title" data-testid="detail">
       <h2 id="detail-title" class="detail-name" data-testid="detail-name">
-        {cookie.name || ui('emptyName')}
+        {cookie.name || t('emptyName')}
       </h2>
       {selectedCount > 1 && <p class="help">{t('panelDetailSelected', formatNumber(selectedCount))}</p>}
       {change === 'removed' && <p class="notice">{t('panelDetailRemoved')}</p>}

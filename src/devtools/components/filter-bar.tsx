@@ -1,8 +1,8 @@
 import { CATEGORIES, type Category, type Party } from '../../core/types';
 import { categoryName, partyName } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
+import { type PanelKey, t } from '../../ui/t';
 import { FLAG_FILTERS, type FlagFilter, isFiltering, NO_FILTER, NO_VENDOR, type RowFilter } from '../row-filter';
-import { type PanelKey, t } from '../t';
 
 const FLAG_TEXT: Record<FlagFilter, PanelKey> = {
   httpOnly: 'panelFlagHttpOnly',

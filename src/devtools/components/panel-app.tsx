@@ -12,7 +12,7 @@ import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
 import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
-import { t as ui } from '../../ui/t';
+import { t } from '../../ui/t';
 import type { Outcome } from '../../ui/tab-store';
 import { requestRemoval as sendRemoval, withoutUndo } from '../../ui/tab-store';
 import { useTabStore } from '../../ui/use-tab-store';
@@ -25,7 +25,6 @@ import { markPanelReady } from '../perf-marks';
 import { NO_FILTER, type RowFilter, rowMatcher, vendorsOf } from '../row-filter';
 import { type SortOrder, sortRows } from '../row-sort';
 import { EMPTY_SELECTION, retain, type Selection } from '../selection';
-import { t } from '../t';
 import { useLiveRows } from '../use-live-rows';
 import { ActionBar } from './action-bar';
 import { CookieGrid } from './cookie-grid';
@@ -246,7 +245,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       />
       {pending && (
         <p class="confirm-bar" role="alert" data-testid="confirm-removal">
-          {ui.plural('confirmRemoval', pending.length, consequencesOf(pending, view.site ?? ui('unidentifiedSite')))}{' '}
+          {t.plural('confirmRemoval', pending.length, consequencesOf(pending, view.site ?? t('unidentifiedSite')))}{' '}
           <button
             type="button"
             class="button danger"
@@ -257,10 +256,10 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
               void removeRecords(pending);
             }}
           >
-            {ui('confirmRemove')}
+            {t('confirmRemove')}
           </button>{' '}
           <button type="button" class="button" onClick={() => setPending(null)}>
-            {ui('cancel')}
+            {t('cancel')}
           </button>
         </p>
       )}
@@ -270,7 +269,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
             <p class="empty" data-testid={records.length === 0 ? 'state-empty' : 'state-no-match'}>
               {records.length === 0
                 ? view.status === 'loading'
-                  ? ui('tabLoading')
+                  ? t('tabLoading')
                   : t('panelEmpty')
                 : t('panelNoMatch')}
             </p>
@@ -305,7 +304,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         </span>
         {phase === 'restarting' && (
           <span class="help" data-testid="restarting">
-            {ui('workerRestartingLive')}
+            {t('workerRestartingLive')}
           </span>
         )}
         <span role="status" class="visually-hidden" data-testid="live-changes">

@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { copyText } from '../../../src/devtools/clipboard';
 import { PanelApp } from '../../../src/devtools/components/panel-app';
-import panelNb from '../../../src/devtools/messages/nb.json';
 import { parsePanelParams } from '../../../src/devtools/panel-params';
 import { applyTheme } from '../../../src/devtools/theme';
 import type { CookieRecord } from '../../../src/shared/protocol';
 import { ClientContext } from '../../../src/ui/client-context';
 import { FakeClient } from '../../../src/ui/fake-client';
-import { substitute } from '../../../src/ui/i18n';
-import uiNb from '../../../src/ui/messages/nb.json';
+import { setFallbackMessages, substitute } from '../../../src/ui/i18n';
+import english from '../../../src/ui/messages/en.json';
+import norwegian from '../../../src/ui/messages/nb.json';
 import { generateRecords } from './records';
 import '../../../src/ui/theme.css';
 import '../../../src/devtools/panel.css';
@@ -19,10 +19,11 @@ import '../../../src/devtools/panel.css';
  */
 performance.mark('panel:start');
 const params = new URLSearchParams(location.search);
+setFallbackMessages(english);
 
 // `?lang=nb` stands in for a browser in Norwegian: the same lookup chrome.i18n does, on the nb files.
 if (params.get('lang') === 'nb') {
-  const messages: Record<string, { message: string }> = { ...uiNb, ...panelNb };
+  const messages: Record<string, { message: string }> = norwegian;
   (globalThis as { chrome?: unknown }).chrome = {
     i18n: {
       getMessage: (key: string, subs: string[] = []) => (messages[key] ? substitute(messages[key].message, subs) : ''),

@@ -3,6 +3,8 @@ import { PopupApp } from '../../../src/popup/popup-app';
 import type { CookieRecord } from '../../../src/shared/protocol';
 import { ClientContext } from '../../../src/ui/client-context';
 import { FakeClient } from '../../../src/ui/fake-client';
+import { setFallbackMessages } from '../../../src/ui/i18n';
+import english from '../../../src/ui/messages/en.json';
 import { record, sampleRecords, tabView } from '../../unit/ui/records';
 import '../../../src/ui/theme.css';
 import '../../../src/popup/popup.css';
@@ -21,6 +23,9 @@ function manyRecords(n: number): CookieRecord[] {
     }),
   );
 }
+
+// A plain page has no chrome.i18n: the English strings stand in for it.
+setFallbackMessages(english);
 
 const scenario = new URLSearchParams(location.search).get('scenario') ?? 'basic';
 const client = new FakeClient();

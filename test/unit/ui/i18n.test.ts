@@ -14,7 +14,8 @@ function placeholders(message: string): string[] {
   return [...new Set(message.match(/\$[1-9]/g) ?? [])].sort();
 }
 
-describe.each(['ui', 'popup', 'devtools'])('the %s strings', (part) => {
+describe('the strings of the pages (src/ui/messages)', () => {
+  const part = 'ui';
   const languages = readdirSync(join(SRC, part, 'messages')).map((f) => f.replace(/\.json$/, ''));
   const english = load(part, 'en');
 
@@ -40,6 +41,27 @@ describe.each(['ui', 'popup', 'devtools'])('the %s strings', (part) => {
 
   it('use only key characters Chrome accepts', () => {
     for (const key of Object.keys(english)) expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
+  });
+
+  // One translator serves every page, so a key's prefix says where it shows: a panel string used
+  // in the popup (or the reverse) is a mistake the compiler cannot see.
+  it.each([
+    ['panel', 'devtools'],
+    ['popup', 'popup'],
+  ])('keep %s… keys to src/%s', (prefix, home) => {
+    const misplaced: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) visit(full);
+        else if (/\.tsx?$/.test(entry.name) && !full.startsWith(join(SRC, home))) {
+          for (const [, key] of readFileSync(full, 'utf8').matchAll(/\bt(?:\.plural)?\('([A-Za-z0-9_]+)'/g))
+            if (key.startsWith(prefix)) misplaced.push(`${full.slice(SRC.length + 1)}: ${key}`);
+        }
+      }
+    };
+    visit(SRC);
+    expect(misplaced).toEqual([]);
   });
 });
 
