@@ -180,6 +180,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
 
   function onTabRemoved(tabId: number): void {
     tracker.removed(tabId);
+    views.forget(tabId);
     if (!history.hasPrivate()) return;
     housekeeping = housekeeping
       .then(() => stores.openStores(tabId))
@@ -227,7 +228,10 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       if (change.url) tracker.urlChanged(tabId, change.url);
     }),
     onTabRemoved: gated(onTabRemoved),
-    onTabReplaced: gated((_added: number, removed: number) => tracker.removed(removed)),
+    onTabReplaced: gated((_added: number, removed: number) => {
+      tracker.removed(removed);
+      views.forget(removed);
+    }),
     onTabActivated: gated(() => badge.schedule()),
     onMessage: createMessageListener(api.runtime, handlers, start),
     onConnect: createConnectListener(api.runtime, (port, tabId, connectOptions) => {

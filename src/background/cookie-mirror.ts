@@ -49,6 +49,11 @@ export class CookieMirror {
     return this.entries.size;
   }
 
+  /** Grows on every change to the mirror: what was computed from it at one generation holds until the next. */
+  get generation(): number {
+    return this.version;
+  }
+
   /** Replaces the whole mirror with a fresh read of the browser's stores. */
   replaceAll(cookies: readonly BrowserCookie[]): void {
     this.entries.clear();

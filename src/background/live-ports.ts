@@ -1,6 +1,6 @@
 import { leadRecords } from '../shared/cookie-groups';
 import { summarize } from '../shared/cookie-summary';
-import type { HistoryBatch, PushMessage, TabView } from '../shared/protocol';
+import type { CookieRecord, CookieSummary, HistoryBatch, PushMessage, TabView } from '../shared/protocol';
 import type { PortLike } from './browser-api';
 import { realTimers, type Timers } from './timers';
 
@@ -127,19 +127,13 @@ export class LivePorts {
    */
   private sendInTwo(subscriber: Subscriber, snapshot: TabSnapshot): void {
     const { view, versions } = snapshot;
-    const lead = leadRecords(view.cookies);
-    if (lead.length === view.cookies.length) {
+    const split = splitForLead(view.cookies, view.includeUnknown);
+    if (split === null) {
       void this.send(subscriber, snapshot);
       return;
     }
-    const inLead = new Set(lead.map((r) => r.key));
-    const rest = view.cookies.filter((r) => !inLead.has(r.key));
-    this.postTo(subscriber, {
-      type: 'snapshot',
-      view: { ...view, cookies: lead },
-      lead: summarize(view.cookies, view.includeUnknown),
-    });
-    this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts: rest, removals: [] });
+    this.postTo(subscriber, { type: 'snapshot', view: { ...view, cookies: split.lead }, lead: split.summary });
+    this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts: split.rest, removals: [] });
     subscriber.frame = frameOf(view);
     subscriber.sent = versions;
   }
@@ -161,4 +155,35 @@ export class LivePorts {
 /** The view's page and settings: when they change, a page needs a new snapshot, not changes. */
 function frameOf(view: TabView): string {
   return JSON.stringify([view.url, view.site, view.status, view.siteSettings, view.includeUnknown]);
+}
+
+interface LeadSplit {
+  includeUnknown: boolean;
+  lead: CookieRecord[];
+  rest: CookieRecord[];
+  summary: CookieSummary;
+}
+
+/**
+ * A tab's view is kept ready while its cookies do not change (tab-view.ts), and so is its split:
+ * the popup opened again on an unchanged tab sends what it sent last time without sorting and
+ * counting every cookie again.
+ */
+const splits = new WeakMap<readonly CookieRecord[], LeadSplit>();
+
+/** The first screen's records, the rest, and the summary of all; null when the first screen is all. */
+function splitForLead(cookies: readonly CookieRecord[], includeUnknown: boolean): LeadSplit | null {
+  const known = splits.get(cookies);
+  if (known?.includeUnknown === includeUnknown) return known;
+  const lead = leadRecords(cookies);
+  if (lead.length === cookies.length) return null;
+  const inLead = new Set(lead.map((r) => r.key));
+  const split = {
+    includeUnknown,
+    lead,
+    rest: cookies.filter((r) => !inLead.has(r.key)),
+    summary: summarize(cookies, includeUnknown),
+  };
+  splits.set(cookies, split);
+  return split;
 }

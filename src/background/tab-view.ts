@@ -1,4 +1,4 @@
-import { tabConsent } from '../core/consent/tab-consent';
+import { type TabConsent, tabConsent } from '../core/consent/tab-consent';
 import { removableInOneClick } from '../core/deletion-policy';
 import { cookieHost } from '../core/domains';
 import type { Labeller } from '../core/label';
@@ -25,7 +25,31 @@ export interface TabCookies {
   cookies: LabelledEntry[];
 }
 
+/** A tab's cookies as computed from the mirror, kept until anything they depend on changes. */
+interface Prepared {
+  generation: number;
+  url: string | null;
+  storeId: string | null;
+  hosts: ReadonlySet<string>;
+  hostCount: number;
+  /** Fallback labels and lifetimes are reckoned to the hour (see tab-labels.ts), and so is this. */
+  hour: number;
+  /** Seconds since the epoch when the first of these cookies expires: past it, the list is wrong. */
+  validUntil: number;
+  cookies: LabelledEntry[];
+  records: CookieRecord[];
+  consent: TabConsent | null;
+  versions: ReadonlyMap<string, number>;
+}
+
 export class TabViews {
+  /**
+   * Each tab's cookies as last computed. The badge computes the active tab's after every change,
+   * so the popup opened next finds its view ready: building it for 1,000 cookies on request was
+   * most of the worker's part of the popup's wait (issue 16).
+   */
+  private readonly prepared = new Map<number, Prepared>();
+
   constructor(
     private readonly api: Pick<BrowserApi, 'tabs' | 'webNavigation' | 'cookies' | 'permissions'>,
     private readonly tracker: TabTracker,
@@ -37,50 +61,27 @@ export class TabViews {
   ) {}
 
   async read(tabId: number): Promise<TabCookies> {
-    const tab = await this.api.tabs.get(tabId);
-    if (!tab) throw new Error(`There is no tab with id ${tabId}.`);
-    const state = this.tracker.get(tabId) ?? (await this.seed(tab));
-    const url = tab.url || null;
-    let status = statusOf(tab);
-    if (status === 'ok' && url && !(await this.canRead(url))) status = 'no-access';
+    const { tab, url, status, state } = await this.page(tabId);
     if (status !== 'ok') return { tab, url, site: null, status, cookies: [] };
-    const now = this.now();
-    const scope = { url, hosts: state.hosts, storeId: state.storeId };
-    const entries = cookiesOfTab(this.mirror, scope, now, this.api.cookies.defaultStoreId).sort(byPlace);
-    const cookies = labelsForTab(entries, this.labeller, { topLevelUrl: url ?? undefined, now });
-    return { tab, url, site: topSite({ url }), status, cookies };
+    return { tab, url, site: topSite({ url }), status, cookies: this.prepare(tabId, url, state).cookies };
   }
 
   async snapshot(tabId: number): Promise<TabSnapshot> {
-    const t = await this.read(tabId);
-    const cookies: CookieRecord[] = t.cookies.map(({ entry, label }) => ({
-      key: entry.key,
-      cookie: entry.cookie,
-      label,
-    }));
-    const consent = tabConsent(
-      t.site,
-      t.cookies.map(({ entry, label }) => ({
-        key: entry.key,
-        name: entry.cookie.name,
-        value: entry.cookie.value,
-        domain: entry.cookie.domain,
-        category: label.category,
-        firstSeenAt: entry.firstSeenAt,
-      })),
-    );
+    const { url, status, state } = await this.page(tabId);
+    const ready = status === 'ok' ? this.prepare(tabId, url, state) : null;
+    const site = status === 'ok' ? topSite({ url }) : null;
     return {
       view: {
         tabId,
-        url: t.url,
-        site: t.site,
-        status: t.status,
-        cookies,
-        siteSettings: this.settings.siteSettings(t.site),
+        url,
+        site,
+        status,
+        cookies: ready?.records ?? [],
+        siteSettings: this.settings.siteSettings(site),
         includeUnknown: this.settings.get().includeUnknown,
-        ...(consent ? { consent } : {}),
+        ...(ready?.consent ? { consent: ready.consent } : {}),
       },
-      versions: new Map(t.cookies.map(({ entry }) => [entry.key, entry.version])),
+      versions: ready?.versions ?? new Map(),
     };
   }
 
@@ -89,11 +90,86 @@ export class TabViews {
     const state = this.tracker.get(tabId);
     // The same pages the popup shows no list for (the web store among them) get no count either.
     if (!state?.url || statusOf({ url: state.url }) !== 'ok') return null;
-    const now = this.now();
-    const entries = cookiesOfTab(this.mirror, state, now, this.api.cookies.defaultStoreId);
     const { includeUnknown } = this.settings.get();
-    const labelled = labelsForTab(entries, this.labeller, { topLevelUrl: state.url, now });
-    return labelled.filter(({ label }) => removableInOneClick(label, includeUnknown)).length;
+    const { cookies } = this.prepare(tabId, state.url, state);
+    return cookies.filter(({ label }) => removableInOneClick(label, includeUnknown)).length;
+  }
+
+  /** A closed tab's view is of no more use. */
+  forget(tabId: number): void {
+    this.prepared.delete(tabId);
+  }
+
+  /**
+   * The tab as the browser has it, and whether the extension may read its page. The permission is
+   * asked for the page the worker last saw in the tab while the browser looks the tab up: one
+   * round trip instead of two, unless the tab has moved on to another origin meanwhile.
+   */
+  private async page(tabId: number): Promise<{ tab: TabInfo; url: string | null; status: TabStatus; state: TabState }> {
+    const known = this.tracker.get(tabId)?.url ?? null;
+    const early = known && statusOf({ url: known }) === 'ok' ? this.canRead(known) : null;
+    const tab = await this.api.tabs.get(tabId);
+    if (!tab) throw new Error(`There is no tab with id ${tabId}.`);
+    const state = this.tracker.get(tabId) ?? (await this.seed(tab));
+    const url = tab.url || null;
+    let status = statusOf(tab);
+    if (status === 'ok' && url) {
+      const readable = early && known !== null && sameOrigin(known, url) ? await early : await this.canRead(url);
+      if (!readable) status = 'no-access';
+    }
+    return { tab, url, status, state };
+  }
+
+  /** The tab's cookies with their labels, records and consent summary: kept while nothing they depend on changed. */
+  private prepare(tabId: number, url: string | null, state: TabState): Prepared {
+    const now = this.now();
+    const hour = Math.floor(now / 3600);
+    const known = this.prepared.get(tabId);
+    if (
+      known &&
+      known.generation === this.mirror.generation &&
+      known.url === url &&
+      known.storeId === state.storeId &&
+      known.hosts === state.hosts &&
+      known.hostCount === state.hosts.size &&
+      known.hour === hour &&
+      now < known.validUntil
+    ) {
+      return known;
+    }
+    const scope = { url, hosts: state.hosts, storeId: state.storeId };
+    const entries = cookiesOfTab(this.mirror, scope, now, this.api.cookies.defaultStoreId).sort(byPlace);
+    const cookies = labelsForTab(entries, this.labeller, { topLevelUrl: url ?? undefined, now });
+    let validUntil = Number.POSITIVE_INFINITY;
+    for (const entry of entries) {
+      const expires = entry.cookie.session ? undefined : entry.cookie.expirationDate;
+      if (expires !== undefined && expires < validUntil) validUntil = expires;
+    }
+    const prepared: Prepared = {
+      generation: this.mirror.generation,
+      url,
+      storeId: state.storeId,
+      hosts: state.hosts,
+      hostCount: state.hosts.size,
+      hour,
+      validUntil,
+      cookies,
+      records: cookies.map(({ entry, label }) => ({ key: entry.key, cookie: entry.cookie, label })),
+      consent: tabConsent(
+        topSite({ url }),
+        cookies.map(({ entry, label }) => ({
+          key: entry.key,
+          name: entry.cookie.name,
+          value: entry.cookie.value,
+          domain: entry.cookie.domain,
+          category: label.category,
+          firstSeenAt: entry.firstSeenAt,
+        })),
+      ),
+      versions: new Map(cookies.map(({ entry }) => [entry.key, entry.version])),
+    };
+    this.prepared.set(tabId, prepared);
+    return prepared;
   }
 
   /** Whether the person lets the extension read this page's site (they can withdraw it). */
@@ -139,6 +215,14 @@ export function statusOf(tab: Pick<TabInfo, 'url' | 'pendingUrl'>): TabStatus {
 /** The store that lists the tab; a tab no store lists yet is in the browser's ordinary one. */
 export function storeOfTab(stores: readonly CookieStore[], tabId: number, defaultStore: string): string {
   return stores.find((s) => s.tabIds.includes(tabId))?.id ?? defaultStore;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 function byPlace(a: MirrorEntry, b: MirrorEntry): number {
