@@ -91,8 +91,8 @@ export function compileMatcher(entries: readonly LabellingEntry[], options: Matc
         const folded = nocase.get(name.toLowerCase());
         if (folded) for (const entry of folded) out.push(toMatch(entry, 'exact-nocase', name.length, cookieDomain));
       }
-      walkForward(prefixRoot, name, cookieDomain, out, work);
-      walkBackward(suffixRoot, name, cookieDomain, out, work);
+      walk(prefixRoot, name, false, cookieDomain, out, work);
+      walk(suffixRoot, name, true, cookieDomain, out, work);
       if (floating.length > 0) testItems(floating, name, cookieDomain, out, work);
       return out;
     },
@@ -139,32 +139,22 @@ function insert(root: TrieNode, key: string, item: PatternEntry): void {
   node.items.push(item);
 }
 
-function walkForward(
+/**
+ * Walks a trie along the name: a prefix trie from its start, a suffix trie from its end (without
+ * building a reversed copy), testing the patterns stored at every node it passes.
+ */
+function walk(
   root: TrieNode,
   text: string,
+  fromEnd: boolean,
   cookieDomain: string,
   out: Match[],
   work: WorkCounter | undefined,
 ): void {
   let node: TrieNode | undefined = root;
-  for (let i = 0; i < text.length; i++) {
-    node = node.children.get(text[i]);
-    if (!node) return;
-    if (node.items.length > 0) testItems(node.items, text, cookieDomain, out, work);
-  }
-}
-
-/** Walks the suffix trie from the end of the name, without building a reversed copy. */
-function walkBackward(
-  root: TrieNode,
-  text: string,
-  cookieDomain: string,
-  out: Match[],
-  work: WorkCounter | undefined,
-): void {
-  let node: TrieNode | undefined = root;
-  for (let i = text.length - 1; i >= 0; i--) {
-    node = node.children.get(text[i]);
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    node = node.children.get(text[fromEnd ? last - i : i]);
     if (!node) return;
     if (node.items.length > 0) testItems(node.items, text, cookieDomain, out, work);
   }
