@@ -204,6 +204,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       name: port.name,
       sender: port.sender,
       onDisconnect: port.onDisconnect,
+      onMessage: port.onMessage,
       disconnect: () => port.disconnect(),
       postMessage: (message: PushMessage) => {
         if (message.type !== 'history') return port.postMessage(message);

@@ -155,6 +155,8 @@ export interface PortLike {
   postMessage(message: PushMessage): void;
   disconnect(): void;
   onDisconnect: EventSource<[PortLike]>;
+  /** What the page sends; only REST_REQUEST means anything (live-ports.ts). */
+  onMessage: EventSource<[unknown]>;
 }
 
 export type MessageListener = (

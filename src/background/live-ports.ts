@@ -1,6 +1,13 @@
 import { leadRecords } from '../shared/cookie-groups';
 import { summarize } from '../shared/cookie-summary';
-import type { CookieRecord, CookieSummary, HistoryBatch, PushMessage, TabView } from '../shared/protocol';
+import {
+  type CookieRecord,
+  type CookieSummary,
+  type HistoryBatch,
+  type PushMessage,
+  REST_REQUEST,
+  type TabView,
+} from '../shared/protocol';
 import type { PortLike } from './browser-api';
 import { realTimers, type Timers } from './timers';
 
@@ -24,6 +31,8 @@ interface Subscriber {
   sent: ReadonlyMap<string, number>;
   /** The view's page and settings as last sent: when they change, a snapshot is due. */
   frame: string;
+  /** Sent the first screen only, and waiting for the page to ask for the rest (REST_REQUEST). */
+  held: boolean;
 }
 
 export class LivePorts {
@@ -44,9 +53,12 @@ export class LivePorts {
 
   /** With `lead`, the first snapshot comes in two parts: the first screen, then the rest (see PushMessage). */
   async connect(port: PortLike, tabId: number, options: { lead?: boolean } = {}): Promise<void> {
-    const subscriber: Subscriber = { port, tabId, sent: new Map(), frame: '' };
+    const subscriber: Subscriber = { port, tabId, sent: new Map(), frame: '', held: false };
     this.subscribers.add(subscriber);
     port.onDisconnect.addListener(() => this.subscribers.delete(subscriber));
+    port.onMessage.addListener((message) => {
+      if (message === REST_REQUEST) void this.release(subscriber);
+    });
     try {
       const snapshot = await this.snapshot(tabId);
       if (options.lead) this.sendInTwo(subscriber, snapshot);
@@ -93,7 +105,8 @@ export class LivePorts {
     const tabs = [...this.dirty];
     this.dirty.clear();
     for (const tabId of tabs) {
-      const subscribers = [...this.subscribers].filter((s) => s.tabId === tabId);
+      // A page still painting its first screen gets every change with the rest, when it asks.
+      const subscribers = [...this.subscribers].filter((s) => s.tabId === tabId && !s.held);
       if (subscribers.length === 0) continue;
       let snapshot: TabSnapshot;
       try {
@@ -105,7 +118,8 @@ export class LivePorts {
     }
   }
 
-  private async send(subscriber: Subscriber, snapshot: TabSnapshot): Promise<void> {
+  /** What changed since the page's last message; with `evenIfNothing`, an empty `changes` too. */
+  private async send(subscriber: Subscriber, snapshot: TabSnapshot, evenIfNothing = false): Promise<void> {
     const { view, versions } = snapshot;
     const frame = frameOf(view);
     if (frame !== subscriber.frame) {
@@ -113,7 +127,7 @@ export class LivePorts {
     } else {
       const upserts = view.cookies.filter((r) => subscriber.sent.get(r.key) !== versions.get(r.key));
       const removals = [...subscriber.sent.keys()].filter((key) => !versions.has(key));
-      if (upserts.length === 0 && removals.length === 0) return;
+      if (upserts.length === 0 && removals.length === 0 && !evenIfNothing) return;
       this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts, removals });
     }
     subscriber.frame = frame;
@@ -122,8 +136,10 @@ export class LivePorts {
 
   /**
    * A long list crosses to the page in two messages: the first screen's rows with the summary of
-   * all, which the page can show at once, then the rest. Chrome copies a message as a whole before
-   * the page sees any of it, so one message of every cookie keeps the page waiting for all of them.
+   * all, which the page can show at once, then the rest, once the page has painted and asks for it
+   * (`release`). Chrome copies a message as a whole before the page sees any of it, so one message
+   * of every cookie keeps the page waiting for all of them; and the rest arriving before the first
+   * paint would hold that paint up as much.
    */
   private sendInTwo(subscriber: Subscriber, snapshot: TabSnapshot): void {
     const { view, versions } = snapshot;
@@ -133,9 +149,25 @@ export class LivePorts {
       return;
     }
     this.postTo(subscriber, { type: 'snapshot', view: { ...view, cookies: split.lead }, lead: split.summary });
-    this.postTo(subscriber, { type: 'changes', tabId: view.tabId, upserts: split.rest, removals: [] });
     subscriber.frame = frameOf(view);
-    subscriber.sent = versions;
+    subscriber.sent = new Map(split.lead.map((r) => [r.key, versions.get(r.key) ?? -1]));
+    subscriber.held = true;
+  }
+
+  /**
+   * The rest of a held page's cookies, as they are now: whatever changed since its first screen
+   * comes with them. Always a message, even an empty one, since it tells the page it has them all.
+   */
+  private async release(subscriber: Subscriber): Promise<void> {
+    if (!subscriber.held) return;
+    subscriber.held = false;
+    let snapshot: TabSnapshot;
+    try {
+      snapshot = await this.snapshot(subscriber.tabId);
+    } catch {
+      return;
+    }
+    await this.send(subscriber, snapshot, true);
   }
 
   private post(message: PushMessage): void {

@@ -207,7 +207,8 @@ export interface KeptGroup {
  * Pushed through a page's port, named `${LIVE_PORT_PREFIX}${tabId}`, or with LEAD_PORT_SUFFIX for a
  * page that wants its first screen first: then the first snapshot's `view.cookies` holds only the
  * first rows in the popup's order (src/shared/cookie-groups.ts), `lead` the summary of all of them,
- * and a `changes` message with the rest follows at once.
+ * and a `changes` message with the rest follows once the page asks for it with REST_REQUEST, after it
+ * has painted the first screen (handling every cookie before that paint would hold it up).
  */
 export type PushMessage =
   | { type: 'snapshot'; view: TabView; lead?: CookieSummary }
@@ -216,6 +217,9 @@ export type PushMessage =
 
 export const LIVE_PORT_PREFIX = 'live-tab:';
 export const LEAD_PORT_SUFFIX = ':lead';
+
+/** The one message a page sends on its live port: the first screen is painted, send the rest. */
+export const REST_REQUEST = 'rest';
 
 /** What every page uses to reach the worker; a fake implements it in tests. */
 /**

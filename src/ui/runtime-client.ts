@@ -5,6 +5,7 @@ import {
   LIVE_PORT_PREFIX,
   type LinkState,
   type PushMessage,
+  REST_REQUEST,
   type Reply,
   type RequestKind,
   type RequestOf,
@@ -21,6 +22,7 @@ export interface RuntimeLike {
 export interface PortLike {
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
+  postMessage(message: unknown): void;
   disconnect(): void;
 }
 
@@ -29,6 +31,30 @@ export interface RuntimeClientOptions {
   reconnectDelay?: number;
   /** The page's `permissions` API, to ask for site access back. */
   permissions?: { request(permissions: { origins: string[] }): Promise<boolean> };
+  /** Runs `task` once the page has painted what it has now (tests pass a stand-in). */
+  afterPaint?(task: () => void): void;
+}
+
+/**
+ * The task after the next frame: a frame callback runs before the paint, a message posted from it
+ * after. A hidden page gets no frames, so a timer stands in after a while.
+ */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  const fallback = setTimeout(run, 200);
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      clearTimeout(fallback);
+      run();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 const RECONNECT_MAX_MS = 5000;
@@ -53,6 +79,7 @@ const ALL_SITES = ['http://*/*', 'https://*/*'];
  */
 export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClientOptions = {}): Client {
   const reconnectDelay = options.reconnectDelay ?? 250;
+  const afterPaint = options.afterPaint ?? afterNextPaint;
   // Checked here: a bad one would otherwise only throw later, inside a port's disconnect listener.
   if (!(reconnectDelay >= 0)) throw new RangeError(`reconnectDelay must be 0 ms or more, not ${reconnectDelay}`);
 
@@ -93,22 +120,36 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     };
     const connect = () => {
       if (closed) return;
+      let current: PortLike;
       try {
-        port = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}${options.lead ? LEAD_PORT_SUFFIX : ''}` });
+        current = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}${options.lead ? LEAD_PORT_SUFFIX : ''}` });
       } catch {
         again();
         return;
       }
-      port.onMessage.addListener((message) => {
+      port = current;
+      current.onMessage.addListener((message) => {
         attempt = 0;
         if (closed) return;
         if (lost) {
           lost = false;
           onLink?.('restored');
         }
-        if (isPush(message)) onPush(message);
+        if (!isPush(message)) return;
+        onPush(message);
+        // A first screen (see LEAD_PORT_SUFFIX): the rest is asked for once it is on screen.
+        if (message.type === 'snapshot' && message.lead) {
+          afterPaint(() => {
+            if (closed || current !== port) return;
+            try {
+              current.postMessage(REST_REQUEST);
+            } catch {
+              // The port dropped meanwhile: reconnecting starts over with a new first screen.
+            }
+          });
+        }
       });
-      port.onDisconnect.addListener(again);
+      current.onDisconnect.addListener(again);
     };
     connect();
     return () => {

@@ -327,6 +327,26 @@ describe('the popup on a real site', () => {
     await page.close();
   });
 
+  it('shows a long list whole: the first screen first, then every other cookie', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `zz_long_${String(i).padStart(2, '0')}`);
+    const expires = Math.floor(Date.now() / 1000) + 600;
+    await browser.context.addCookies(
+      names.map((name) => ({ name, value: '1', domain: 'shop.test', path: '/', expires })),
+    );
+    const page = await openPopupPage();
+    await expect.poll(() => page.getByTestId('total').innerText()).toBe('37 cookies in this tab');
+    // Most of them sort after the first screen: they are only there once the rest has come.
+    for (const name of ['zz_long_00', 'zz_long_17', 'zz_long_29']) {
+      await page.getByTestId('search').fill(name);
+      await expect.poll(() => page.getByTestId('cookie-name').allInnerTexts()).toEqual([name]);
+    }
+    await page.close();
+    await worker.evaluate(({ url, names }) => Promise.all(names.map((name) => chrome.cookies.remove({ url, name }))), {
+      url: sites.url('shop.test'),
+      names,
+    });
+  });
+
   it('keeps up when the worker is stopped and starts again', async () => {
     const page = await openPopupPage();
     const cdp = await browser.context.newCDPSession(page);

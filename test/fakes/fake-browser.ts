@@ -44,6 +44,7 @@ interface FakeTab extends TabInfo {
 export class FakePort implements PortLike {
   readonly received: PushMessage[] = [];
   readonly onDisconnect = new FakeEvent<[PortLike]>();
+  readonly onMessage = new FakeEvent<[unknown]>();
   disconnected = false;
 
   constructor(
@@ -58,6 +59,12 @@ export class FakePort implements PortLike {
 
   disconnect(): void {
     this.disconnected = true;
+  }
+
+  /** The page sends `message` to the worker. */
+  send(message: unknown): void {
+    if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
+    this.onMessage.emit(structuredClone(message));
   }
 
   /** The page closes. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_ROWS, groupRecords } from '../../../src/shared/cookie-groups';
 import { summarize } from '../../../src/shared/cookie-summary';
-import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage } from '../../../src/shared/protocol';
+import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { manualTimers } from '../../fakes/manual-timers';
 import { flushEvents, settle, startWorker } from '../../fakes/worker';
@@ -95,7 +95,7 @@ describe('live updates to an open page', () => {
     ]);
   });
 
-  it('sends a page that asks for its first screen first the first rows and the summary, then the rest', async () => {
+  it('sends a page that asks for its first screen first the first rows and the summary, then the rest when it asks', async () => {
     const browser = new FakeBrowser();
     const worker = startWorker(browser);
     const tab = browser.openTab('https://shop.test/');
@@ -110,6 +110,16 @@ describe('live updates to an open page', () => {
     await settle(worker);
     const full = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
     const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
+    await settle(worker);
+    // Until the page has painted its first screen and asks, nothing more comes, not even a change.
+    expect(lead.received.map((m) => m.type)).toEqual(['snapshot']);
+    await browser.cookies.set(cookieOn('shop.test', 'PHPSESSID', { value: 'meanwhile' }));
+    await settle(worker);
+    expect(lead.received.map((m) => m.type)).toEqual(['snapshot']);
+    lead.send('something else');
+    await settle(worker);
+    expect(lead.received).toHaveLength(1);
+    lead.send(REST_REQUEST);
     await settle(worker);
 
     const [whole] = full.received;
@@ -128,11 +138,21 @@ describe('live updates to an open page', () => {
     );
     expect(first.lead).toEqual(summarize(whole.view.cookies, whole.view.includeUnknown));
     expect(first.lead?.total).toBe(names.length);
-    // The second: every other cookie, nothing twice; together they are the whole view.
+    // The second: every other cookie, and what changed meanwhile; together they are the whole view now.
     expect(rest.removals).toEqual([]);
-    const together = [...first.view.cookies, ...rest.upserts].map((r) => r.key).sort();
-    expect(together).toEqual(whole.view.cookies.map((r) => r.key).sort());
+    const merged = new Map([...first.view.cookies, ...rest.upserts].map((r) => [r.key, r.cookie.value]));
+    const now = await ask(browser, 'getTabView', { tabId: tab });
+    expect([...merged]).toEqual(expect.arrayContaining(now.cookies.map((r) => [r.key, r.cookie.value])));
+    expect(merged.size).toBe(now.cookies.length);
+    expect(
+      rest.upserts.filter((r) => first.view.cookies.some((f) => f.key === r.key)).map((r) => r.cookie.name),
+    ).toEqual(first.view.cookies.some((r) => r.cookie.name === 'PHPSESSID') ? ['PHPSESSID'] : []);
+    expect([...merged.values()]).toContain('meanwhile');
     expect({ ...first.view, cookies: [] }).toEqual({ ...whole.view, cookies: [] });
+    // Asking twice sends nothing twice.
+    lead.send(REST_REQUEST);
+    await settle(worker);
+    expect(lead.received).toHaveLength(2);
 
     // Later changes come as usual.
     await browser.cookies.set(cookieOn('shop.test', '_ga_A', { value: 'again' }));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PushMessage } from '../../../src/shared/protocol';
+import { summarize } from '../../../src/shared/cookie-summary';
+import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../../../src/shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from '../../../src/ui/client-errors';
 import { createRuntimeClient, type PortLike, type RuntimeLike } from '../../../src/ui/runtime-client';
 import { tabView } from './records';
@@ -8,7 +9,13 @@ class FakePort implements PortLike {
   messageListeners: Array<(m: unknown) => void> = [];
   disconnectListeners: Array<() => void> = [];
   disconnected = false;
+  /** What the page sent the worker. */
+  posted: unknown[] = [];
   constructor(readonly name: string) {}
+  postMessage(message: unknown) {
+    if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
+    this.posted.push(message);
+  }
   onMessage = { addListener: (l: (m: unknown) => void) => this.messageListeners.push(l) };
   onDisconnect = { addListener: (l: () => void) => this.disconnectListeners.push(l) };
   disconnect() {
@@ -79,6 +86,29 @@ describe('the runtime client', () => {
     expect(ports[0].disconnected).toBe(true);
     ports[0].emit({ type: 'changes', tabId: 7, upserts: [], removals: ['late'] });
     expect(got).toHaveLength(1);
+  });
+
+  it('asks for the rest of a first screen once it is painted, on the port it came by', () => {
+    const { runtime, ports } = fakeRuntime(async () => ({ ok: true, value: null }));
+    const painted: Array<() => void> = [];
+    const client = createRuntimeClient(runtime, { reconnectDelay: 0, afterPaint: (task) => painted.push(task) });
+    const stop = client.subscribe(7, () => undefined, undefined, { lead: true });
+    const [port] = ports;
+    expect(port.name).toBe(`${LIVE_PORT_PREFIX}7${LEAD_PORT_SUFFIX}`);
+    const view = tabView([]);
+    port.emit({ type: 'snapshot', view });
+    expect(painted).toHaveLength(0);
+    port.emit({ type: 'snapshot', view, lead: summarize([], false) });
+    expect(port.posted).toEqual([]);
+    painted[0]();
+    expect(port.posted).toEqual([REST_REQUEST]);
+
+    // A first screen whose port dropped before the paint: its successor starts over.
+    port.emit({ type: 'snapshot', view, lead: summarize([], false) });
+    port.drop();
+    painted[1]();
+    expect(port.posted).toEqual([REST_REQUEST]);
+    stop();
   });
 
   it('reconnects a dropped port until unsubscribed', async () => {
