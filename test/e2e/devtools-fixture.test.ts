@@ -10,7 +10,7 @@ import { generateRecords, makeRecord } from './devtools-fixture/records';
 import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
 
 /**
- * The panel's components in real Chromium against an in-memory worker (src/ui/fake-client.ts):
+ * The panel's components in real Chromium against an in-memory worker (test/fakes/fake-client.ts):
  * scale, sorting, filters, keyboard, live marks and rendering. Runs without the extension.
  */
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/node/chromium';
-import type { FakeClient } from '../../src/ui/fake-client';
+import type { FakeClient } from '../fakes/fake-client';
 import type { record, tabView } from '../unit/ui/records';
 import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
 

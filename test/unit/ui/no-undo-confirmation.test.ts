@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClient } from '../../../src/ui/fake-client';
 import { TabStore } from '../../../src/ui/tab-store';
+import { FakeClient } from '../../fakes/fake-client';
 import { sampleRecords, tabView } from './records';
 
 /** A removal too large to undo: the worker asks first, and the pages ask the person. */

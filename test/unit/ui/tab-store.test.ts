@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../src/shared/cookie-summary';
-import { FakeClient } from '../../../src/ui/fake-client';
 import { TabStore } from '../../../src/ui/tab-store';
+import { FakeClient } from '../../fakes/fake-client';
 import { record, sampleRecords, tabView } from './records';
 
 /** Timers the test fires by hand, so nothing depends on the clock. */

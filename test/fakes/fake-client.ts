@@ -1,8 +1,8 @@
-import { identityOf } from '../core/cookie-key';
-import { removableInOneClick, removableWithCategory } from '../core/deletion-policy';
-import type { Category } from '../core/types';
-import { leadRecords } from '../shared/cookie-groups';
-import { emptyCounts, summarize } from '../shared/cookie-summary';
+import { identityOf } from '../../src/core/cookie-key';
+import { removableInOneClick, removableWithCategory } from '../../src/core/deletion-policy';
+import type { Category } from '../../src/core/types';
+import { leadRecords } from '../../src/shared/cookie-groups';
+import { emptyCounts, summarize } from '../../src/shared/cookie-summary';
 import type {
   Client,
   CookieRecord,
@@ -14,9 +14,9 @@ import type {
   ResponseOf,
   Settings,
   TabView,
-} from '../shared/protocol';
-import { siteSettingsOf } from '../shared/protocol';
-import { RequestFailedError, WorkerUnavailableError } from './client-errors';
+} from '../../src/shared/protocol';
+import { siteSettingsOf } from '../../src/shared/protocol';
+import { RequestFailedError, WorkerUnavailableError } from '../../src/ui/client-errors';
 
 /**
  * A worker in memory, for rendering the pages without an extension: it answers every request the
