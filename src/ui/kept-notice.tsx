@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { BrowserCookie, KeptGroup } from '../shared/protocol';
+import { ConfirmRemoval } from './confirm-removal';
 import { consequenceText } from './format';
 import { t } from './t';
 
@@ -30,24 +31,16 @@ export function KeptNotice({ groups, site, busy, onRemove }: Props) {
           <li key={id} data-testid="kept-group" data-vendor={group.vendor ?? ''}>
             <span>{t.plural('keptGroup', n, verb)}</span>{' '}
             {confirming === id ? (
-              <span class="confirm" role="alert" data-testid="confirm-removal">
-                {t.plural('confirmRemoval', n, verb)}{' '}
-                <button
-                  type="button"
-                  class="button danger"
-                  data-testid="confirm-remove"
-                  disabled={busy}
-                  onClick={() => {
-                    setConfirming(null);
-                    onRemove(group.records.map((r) => r.cookie));
-                  }}
-                >
-                  {t('confirmRemove')}
-                </button>{' '}
-                <button type="button" class="button" onClick={() => setConfirming(null)}>
-                  {t('cancel')}
-                </button>
-              </span>
+              <ConfirmRemoval
+                count={n}
+                consequences={verb}
+                busy={busy}
+                onConfirm={() => {
+                  setConfirming(null);
+                  onRemove(group.records.map((r) => r.cookie));
+                }}
+                onCancel={() => setConfirming(null)}
+              />
             ) : (
               <button
                 type="button"

@@ -1,4 +1,5 @@
 import { identityOf } from '../core/cookie-key';
+import type { Category } from '../core/types';
 import { nextDelay } from '../shared/backoff';
 import type {
   BrowserCookie,
@@ -6,6 +7,7 @@ import type {
   CookieRecord,
   CookieSummary,
   DeletionReport,
+  HistoryBatch,
   LinkState,
   PushMessage,
   RequestOf,
@@ -45,7 +47,7 @@ export type RemovalRequest =
   | { kind: 'deleteCategory'; payload: RequestOf<'deleteCategory'> };
 
 /** Sends a removal; a worker that asks for agreement first gets a `no-undo` outcome back. */
-export async function requestRemoval(client: Client, request: RemovalRequest): Promise<Outcome> {
+async function requestRemoval(client: Client, request: RemovalRequest): Promise<Outcome> {
   const report = await sendRemoval(client, request);
   return report.needsConfirmation
     ? { kind: 'no-undo', cookies: report.needsConfirmation.cookies, request }
@@ -53,7 +55,7 @@ export async function requestRemoval(client: Client, request: RemovalRequest): P
 }
 
 /** The same removal, agreed to without undo. */
-export function withoutUndo(request: RemovalRequest): RemovalRequest {
+function withoutUndo(request: RemovalRequest): RemovalRequest {
   switch (request.kind) {
     case 'deleteOptional':
       return { kind: request.kind, payload: { ...request.payload, allowWithoutUndo: true } };
@@ -88,6 +90,8 @@ export interface TabState {
    * store's first snapshot); null once all have arrived, when the page summarises them itself.
    */
   leadSummary: CookieSummary | null;
+  /** The undo history of the tab's cookie store, newest first; kept only with the `history` option. */
+  history: HistoryBatch[];
 }
 
 export interface TabStoreOptions {
@@ -106,6 +110,8 @@ export interface TabStoreOptions {
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
   /** Ask for the first screen first (the popup): see PushMessage in src/shared/protocol.ts. */
   lead?: boolean;
+  /** Keep the undo history (the panel's Undo button): asked for at the start and after each action, then pushed. */
+  history?: boolean;
 }
 
 /** Asking the worker again after a failed request: soon at first, at most every two seconds. */
@@ -125,6 +131,7 @@ export class TabStore {
     busy: false,
     outcome: null,
     leadSummary: null,
+    history: [],
   };
   private readonly byKey = new Map<string, CookieRecord>();
   private readonly listeners = new Set<() => void>();
@@ -146,6 +153,7 @@ export class TabStore {
   private readonly requestDelay: number;
   private readonly timers: NonNullable<TabStoreOptions['timers']>;
   private readonly lead: boolean;
+  private readonly keepHistory: boolean;
 
   constructor(
     private readonly client: Client,
@@ -158,6 +166,7 @@ export class TabStore {
     this.requestDelay = options.requestDelay ?? 250;
     this.timers = options.timers ?? defaultTimers;
     this.lead = options.lead ?? false;
+    this.keepHistory = options.history ?? false;
   }
 
   getState(): TabState {
@@ -178,6 +187,7 @@ export class TabStore {
       { lead: this.lead },
     );
     if (!this.portSnapshot) this.later(this.requestDelay);
+    if (this.keepHistory) this.loadHistory();
   }
 
   stop(): void {
@@ -242,7 +252,21 @@ export class TabStore {
     }
   }
 
+  private loadHistory(): void {
+    this.client.request('getHistory', { tabId: this.tabId }).then(
+      (history) => {
+        if (!this.stopped) this.set({ history });
+      },
+      // Kept as it was: the next push or action brings it up to date.
+      () => undefined,
+    );
+  }
+
   private onPush(message: PushMessage): void {
+    if (message.type === 'history') {
+      if (this.keepHistory) this.set({ history: message.history });
+      return;
+    }
     if (message.type === 'snapshot') {
       if (message.view.tabId !== this.tabId) return;
       // A snapshot needs nothing before it: show it now rather than wait for the request.
@@ -311,6 +335,13 @@ export class TabStore {
     await this.act(() => requestRemoval(this.client, withoutUndo(asked.request)));
   }
 
+  /** Every optional cookie of one category (the panel's per-category button). */
+  async removeCategory(category: Category): Promise<void> {
+    await this.act(() =>
+      requestRemoval(this.client, { kind: 'deleteCategory', payload: { tabId: this.tabId, category } }),
+    );
+  }
+
   async undo(batchId: string): Promise<void> {
     await this.act(async () => ({ kind: 'restored', report: await this.client.request('undo', { batchId }) }));
   }
@@ -352,6 +383,7 @@ export class TabStore {
         outcome: { kind: 'error', message: errorText(error), workerDown: error instanceof WorkerUnavailableError },
       });
     }
+    if (this.keepHistory) this.loadHistory();
   }
 
   private set(patch: Partial<TabState>): void {

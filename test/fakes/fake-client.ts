@@ -7,6 +7,7 @@ import type {
   Client,
   CookieRecord,
   DeletionReport,
+  HistoryBatch,
   LinkState,
   PushMessage,
   RequestKind,
@@ -45,6 +46,9 @@ export class FakeClient implements Client {
   noUndoOver = Number.POSITIVE_INFINITY;
 
   constructor(private readonly views: Map<number, TabView> = new Map()) {}
+
+  /** What `getHistory` answers; tests set it, and push it with `push(tabId, { type: 'history', ... })`. */
+  history: HistoryBatch[] = [];
 
   setView(view: TabView): void {
     this.views.set(view.tabId, view);
@@ -221,7 +225,7 @@ export class FakeClient implements Client {
         return { batchId, restored: batch.records.length, expired: [], failed: [] };
       }
       case 'getHistory':
-        return [];
+        return structuredClone(this.history);
       case 'getSettings':
         return structuredClone(this.settings);
       case 'setIncludeUnknown':

@@ -1,25 +1,24 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { identityOf } from '../../core/cookie-key';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { isSurprising } from '../../core/deletion-policy';
 import { type ExportFormat, exportCookies } from '../../core/export/formats';
 import type { Category } from '../../core/types';
 import { emptyCounts } from '../../shared/cookie-summary';
-import type { Client, CookieRecord, HistoryBatch, LinkState, PushMessage } from '../../shared/protocol';
+import type { CookieRecord } from '../../shared/protocol';
 import { useClient } from '../../ui/client-context';
-import { errorText, WorkerUnavailableError } from '../../ui/client-errors';
+import { ConfirmRemoval } from '../../ui/confirm-removal';
 import { ConsentNotice } from '../../ui/consent-notice';
 import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
 import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
 import { t } from '../../ui/t';
-import type { Outcome } from '../../ui/tab-store';
-import { requestRemoval as sendRemoval, withoutUndo } from '../../ui/tab-store';
+import type { TabStoreOptions } from '../../ui/tab-store';
 import { useTabStore } from '../../ui/use-tab-store';
 import { copyText } from '../clipboard';
 import { COLUMNS, visibleColumns } from '../columns';
 import { declarationStrings } from '../declaration-strings';
 import { type DownloadTarget, documentTarget, downloadFile } from '../download';
+import { lastUndoable } from '../last-undoable';
 import { liveChangesText } from '../live-changes-text';
 import { markPanelReady } from '../perf-marks';
 import { NO_FILTER, type RowFilter, rowMatcher, vendorsOf } from '../row-filter';
@@ -54,37 +53,17 @@ export function PanelApp({ tabId, downloads = documentTarget, copy = copyText }:
   return <TabPanel tabId={tabId} downloads={downloads} copy={copy} />;
 }
 
-/** History pushes ride on the same port as the tab's cookies; the store ignores them, the panel wants them. */
-function useHistoryTee(client: Client): [Client, HistoryBatch[], (h: HistoryBatch[]) => void] {
-  const [history, setHistory] = useState<HistoryBatch[]>([]);
-  const tee = useMemo<Client>(
-    () => ({
-      request: (kind, payload) => client.request(kind, payload),
-      subscribe: (tabId: number, onPush: (message: PushMessage) => void, onLink?: (state: LinkState) => void) =>
-        client.subscribe(
-          tabId,
-          (message) => {
-            if (message.type === 'history') setHistory(message.history);
-            onPush(message);
-          },
-          onLink,
-        ),
-    }),
-    [client],
-  );
-  return [tee, history, setHistory];
-}
+/** The panel shows Undo for the last removal on the site, whoever made it: the store keeps the history. */
+const WITH_HISTORY: TabStoreOptions = { history: true };
 
 function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId: number }) {
-  const [client, history, setHistory] = useHistoryTee(useClient());
-  const [state, store] = useTabStore(client, tabId);
-  const { view, records, phase } = state;
+  const client = useClient();
+  const [state, store] = useTabStore(client, tabId, WITH_HISTORY);
+  const { view, records, phase, busy, outcome, history } = state;
   const { rows, changes } = useLiveRows(records, view);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [exported, setExported] = useState<ExportNotice | null>(null);
 
   const columns = useMemo(() => visibleColumns(records), [records]);
@@ -114,39 +93,9 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
     if (view && rows.length >= records.length) markPanelReady();
   }, [view, rows, records]);
 
-  const refreshHistory = useCallback(() => {
-    client.request('getHistory', { tabId }).then(setHistory, () => undefined);
-  }, [client, setHistory, tabId]);
-  useEffect(refreshHistory, [refreshHistory]);
+  const undoable = useMemo(() => lastUndoable(history, view?.site ?? null), [history, view?.site]);
 
-  const undoable = useMemo(
-    () =>
-      history.find(
-        (b) => !b.undone && b.undoable !== false && b.count > 0 && (view?.site == null || b.site === view.site),
-      ) ?? null,
-    [history, view?.site],
-  );
-
-  const act = async (run: () => Promise<Outcome>) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      setOutcome(await run());
-    } catch (error) {
-      setOutcome({ kind: 'error', message: errorText(error), workerDown: error instanceof WorkerUnavailableError });
-    } finally {
-      setBusy(false);
-      refreshHistory();
-    }
-  };
-
-  const removeRecords = (targets: CookieRecord[]) =>
-    act(() =>
-      sendRemoval(client, {
-        kind: 'deleteCookies',
-        payload: { tabId, cookies: targets.map((r) => identityOf(r.cookie)) },
-      }),
-    );
+  const removeRecords = (targets: CookieRecord[]) => store.removeCookies(targets.map((r) => r.cookie));
 
   // Cookies picked by hand go as asked, but one whose loss signs the person out (or asks for a
   // security check, consent or an empty cart) is named with its consequence first.
@@ -171,12 +120,6 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   const removeSelection = () => {
     if (selectedShown.length > 0) requestRemoval(selectedShown.map((r) => r.record));
   };
-
-  const removeCategory = (category: Category) =>
-    act(() => sendRemoval(client, { kind: 'deleteCategory', payload: { tabId, category } }));
-
-  const undo = (batchId: string) =>
-    act(async () => ({ kind: 'restored', report: await client.request('undo', { batchId }) }));
 
   const exportAs = (format: ExportFormat) => {
     const cookies = shown.filter((r) => r.change !== 'removed').map((r) => r.record);
@@ -231,8 +174,8 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           categoryCounts={categoryCounts}
           undoable={undoable}
           onRemoveSelection={removeSelection}
-          onRemoveCategory={(c) => void removeCategory(c)}
-          onUndo={(id) => void undo(id)}
+          onRemoveCategory={(c: Category) => void store.removeCategory(c)}
+          onUndo={(id) => void store.undo(id)}
           onExport={exportAs}
         />
       </header>
@@ -244,24 +187,17 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         onKeepClean={(settings) => void store.setSiteSettings(settings)}
       />
       {pending && (
-        <p class="confirm-bar" role="alert" data-testid="confirm-removal">
-          {t.plural('confirmRemoval', pending.length, consequencesOf(pending, view.site ?? t('unidentifiedSite')))}{' '}
-          <button
-            type="button"
-            class="button danger"
-            data-testid="confirm-remove"
-            disabled={busy}
-            onClick={() => {
-              setPending(null);
-              void removeRecords(pending);
-            }}
-          >
-            {t('confirmRemove')}
-          </button>{' '}
-          <button type="button" class="button" onClick={() => setPending(null)}>
-            {t('cancel')}
-          </button>
-        </p>
+        <ConfirmRemoval
+          bar
+          count={pending.length}
+          consequences={consequencesOf(pending, view.site ?? t('unidentifiedSite'))}
+          busy={busy}
+          onConfirm={() => {
+            setPending(null);
+            void removeRecords(pending);
+          }}
+          onCancel={() => setPending(null)}
+        />
       )}
       <div class="panel-body">
         <div class="table-area">
@@ -320,11 +256,9 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         <OutcomeBanner
           outcome={outcome}
           busy={busy}
-          onUndo={(id) => void undo(id)}
-          onRemoveWithoutUndo={() => {
-            if (outcome?.kind === 'no-undo') void act(() => sendRemoval(client, withoutUndo(outcome.request)));
-          }}
-          onDismiss={() => setOutcome(null)}
+          onUndo={(id) => void store.undo(id)}
+          onRemoveWithoutUndo={() => void store.removeWithoutUndo()}
+          onDismiss={() => store.dismissOutcome()}
           focusAfterDismiss={() => document.getElementById('cookie-grid')}
         />
       </div>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { lastUndoable } from '../../../src/devtools/last-undoable';
 import { summarize } from '../../../src/shared/cookie-summary';
+import type { HistoryBatch } from '../../../src/shared/protocol';
 import { TabStore } from '../../../src/ui/tab-store';
 import { FakeClient } from '../../fakes/fake-client';
 import { record, sampleRecords, tabView } from './records';
@@ -292,6 +294,78 @@ describe('TabStore', () => {
     client.push(7, { type: 'snapshot', view: tabView([record('only', 'essential')]) });
     expect(names(store)).toEqual(['only']);
     expect(notified()).toBeGreaterThan(count);
+  });
+});
+
+function batch(id: string, extra: Partial<HistoryBatch> = {}): HistoryBatch {
+  return {
+    id,
+    at: 0,
+    trigger: 'manual',
+    site: 'shop.test',
+    count: 1,
+    byCategory: { essential: 0, functional: 0, analytics: 1, marketing: 0, unknown: 0 },
+    undone: false,
+    ...extra,
+  };
+}
+
+describe('TabStore keeping the undo history (the panel)', () => {
+  it('asks for the history at the start and after every action, and takes what is pushed', async () => {
+    const client = new FakeClient();
+    const view = tabView(sampleRecords());
+    client.setView(view);
+    client.history = [batch('old')];
+    const store = new TabStore(client, view.tabId, { schedule: (run) => run(), history: true });
+    store.start();
+    await settle();
+    expect(store.getState().history.map((b) => b.id)).toEqual(['old']);
+    client.push(view.tabId, { type: 'history', history: [batch('pushed'), batch('old')] });
+    await settle();
+    expect(store.getState().history.map((b) => b.id)).toEqual(['pushed', 'old']);
+    client.history = [batch('after-action')];
+    await store.removeCategory('analytics');
+    await settle();
+    expect(store.getState().outcome?.kind).toBe('removed');
+    expect(store.getState().history.map((b) => b.id)).toEqual(['after-action']);
+  });
+
+  it('keeps no history unless asked (the popup)', async () => {
+    const client = new FakeClient();
+    const view = tabView(sampleRecords());
+    client.setView(view);
+    client.history = [batch('old')];
+    const store = new TabStore(client, view.tabId, { schedule: (run) => run() });
+    store.start();
+    client.push(view.tabId, { type: 'history', history: [batch('pushed')] });
+    await settle();
+    expect(store.getState().history).toEqual([]);
+  });
+
+  it('removes one category’s optional cookies', async () => {
+    const { client, store } = setup();
+    store.start();
+    await settle();
+    const before = store.getState().records.filter((r) => r.label.category === 'marketing').length;
+    expect(before).toBeGreaterThan(0);
+    await store.removeCategory('marketing');
+    await settle();
+    expect(store.getState().outcome).toMatchObject({ kind: 'removed' });
+    expect(client.view(7)?.cookies.filter((r) => r.label.category === 'marketing')).toEqual([]);
+  });
+
+  it('offers to undo the newest removal on the site that can still be undone', () => {
+    const history = [
+      batch('undone', { undone: true }),
+      batch('elsewhere', { site: 'news.test' }),
+      batch('lost', { undoable: false }),
+      batch('empty', { count: 0 }),
+      batch('this-one'),
+      batch('older'),
+    ];
+    expect(lastUndoable(history, 'shop.test')?.id).toBe('this-one');
+    expect(lastUndoable(history, null)?.id).toBe('elsewhere');
+    expect(lastUndoable([batch('undone', { undone: true })], 'shop.test')).toBeNull();
   });
 });
 
