@@ -11,7 +11,7 @@ import type { RowActions } from '../ui/cookie-row';
 import { KeptNotice } from '../ui/kept-notice';
 import { OutcomeBanner } from '../ui/outcome-banner';
 import { SiteSettingsPanel, withAllowedCookie, withAllowedVendor } from '../ui/site-settings';
-import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../ui/state-message';
+import { StateMessage, tabStateScreen } from '../ui/state-message';
 import { t } from '../ui/t';
 import { useTabStore } from '../ui/use-tab-store';
 import { markReady } from './perf-marks';
@@ -69,27 +69,8 @@ function TabPopup({ tabId }: { tabId: number }) {
     if (view) markReady();
   }, [view]);
 
-  if (!view) {
-    return (
-      <main class="popup">
-        <PendingState phase={phase} error={state.error} onRetry={() => store.retry()} />
-      </main>
-    );
-  }
-  if (view.status === 'unsupported') {
-    return (
-      <main class="popup">
-        <UnsupportedState />
-      </main>
-    );
-  }
-  if (view.status === 'no-access') {
-    return (
-      <main class="popup">
-        <NoAccessState requestAccess={client.requestSiteAccess} onGranted={() => store.retry()} />
-      </main>
-    );
-  }
+  const screen = tabStateScreen('popup', state, () => store.retry(), client.requestSiteAccess);
+  if (screen || !view) return screen;
   if (view.status === 'loading') {
     return (
       <main class="popup">

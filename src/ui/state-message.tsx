@@ -1,7 +1,7 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from './t';
-import type { Phase } from './tab-store';
+import type { Phase, TabState } from './tab-store';
 
 /** A whole-page state (loading, unsupported page, worker restarting...) in plain words. */
 export function StateMessage({
@@ -102,4 +102,26 @@ export function NoAccessState({ requestAccess, onGranted }: { requestAccess?(): 
       {refused && <p class="help">{t('noAccessRefused')}</p>}
     </StateMessage>
   );
+}
+
+/**
+ * What a page shows instead of its tab's cookies (`main` is its class): the wait for the first
+ * answer, a page the extension cannot read, a site whose access was withdrawn. Null once there
+ * are cookies to show.
+ */
+export function tabStateScreen(
+  main: string,
+  state: Pick<TabState, 'view' | 'phase' | 'error'>,
+  retry: () => void,
+  requestAccess?: () => Promise<boolean>,
+): VNode | null {
+  const { view } = state;
+  const screen = !view ? (
+    <PendingState phase={state.phase} error={state.error} onRetry={retry} />
+  ) : view.status === 'unsupported' ? (
+    <UnsupportedState />
+  ) : view.status === 'no-access' ? (
+    <NoAccessState requestAccess={requestAccess} onGranted={retry} />
+  ) : null;
+  return screen && <main class={main}>{screen}</main>;
 }

@@ -10,7 +10,7 @@ import { ConsentNotice } from '../../ui/consent-notice';
 import { consequenceText } from '../../ui/format';
 import { formatNumber } from '../../ui/i18n';
 import { OutcomeBanner } from '../../ui/outcome-banner';
-import { NoAccessState, PendingState, StateMessage, UnsupportedState } from '../../ui/state-message';
+import { StateMessage, tabStateScreen } from '../../ui/state-message';
 import { t } from '../../ui/t';
 import type { TabStoreOptions } from '../../ui/tab-store';
 import { useTabStore } from '../../ui/use-tab-store';
@@ -140,27 +140,8 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
         : { column, direction: 'ascending' },
     );
 
-  if (!view) {
-    return (
-      <main class="panel">
-        <PendingState phase={phase} error={state.error} onRetry={() => store.retry()} />
-      </main>
-    );
-  }
-  if (view.status === 'unsupported') {
-    return (
-      <main class="panel">
-        <UnsupportedState />
-      </main>
-    );
-  }
-  if (view.status === 'no-access') {
-    return (
-      <main class="panel">
-        <NoAccessState requestAccess={client.requestSiteAccess} onGranted={() => store.retry()} />
-      </main>
-    );
-  }
+  const screen = tabStateScreen('panel', state, () => store.retry(), client.requestSiteAccess);
+  if (screen || !view) return screen;
 
   const active = selection.active !== null ? (byKey.get(selection.active) ?? null) : null;
   return (
