@@ -139,13 +139,7 @@ function TabPopup({ tabId }: { tabId: number }) {
           <span>{t.plural('includeUnknown', unknown)}</span>
         </label>
       </div>
-      <ConsentNotice
-        view={view}
-        records={records}
-        busy={busy}
-        onRemove={(cookies) => void store.removeCookies(cookies)}
-        onKeepClean={(settings) => void store.setSiteSettings(settings)}
-      />
+      <ConsentNotice view={view} state={state} store={store} />
       <KeptNotice
         groups={summary.keptForConsequence}
         site={site}

@@ -1,15 +1,15 @@
 import { removableInOneClick } from '../core/deletion-policy';
-import type { BrowserCookie, CookieRecord, SiteSettings, TabView } from '../shared/protocol';
+import type { TabView } from '../shared/protocol';
 import { categoryName } from './format';
 import { uiLanguage } from './i18n';
 import { t } from './t';
+import type { TabState, TabStore } from './tab-store';
 
 interface Props {
   view: TabView;
-  records: readonly CookieRecord[];
-  busy: boolean;
-  onRemove(cookies: BrowserCookie[]): void;
-  onKeepClean(settings: SiteSettings): void;
+  /** The tab's cookies, whether an action is under way; the notice acts through the page's store. */
+  state: Pick<TabState, 'records' | 'busy'>;
+  store: Pick<TabStore, 'removeCookies' | 'setSiteSettings'>;
 }
 
 /**
@@ -19,7 +19,8 @@ interface Props {
  * sign the person out stays, and the kept-cookies notice says so) and an offer to keep the site
  * clean. A record the worker could not read is said, never guessed.
  */
-export function ConsentNotice({ view, records, busy, onRemove, onKeepClean }: Props) {
+export function ConsentNotice({ view, state, store }: Props) {
+  const { records, busy } = state;
   const consent = view.consent;
   if (!consent) return null;
   const unreadable = consent.records.filter((r) => !r.readable);
@@ -66,7 +67,7 @@ export function ConsentNotice({ view, records, busy, onRemove, onKeepClean }: Pr
                 class="button danger"
                 data-testid="consent-remove"
                 disabled={busy}
-                onClick={() => onRemove(removable.map((r) => r.cookie))}
+                onClick={() => void store.removeCookies(removable.map((r) => r.cookie))}
               >
                 {t.plural('consentRemove', removable.length)}
               </button>
@@ -78,7 +79,7 @@ export function ConsentNotice({ view, records, busy, onRemove, onKeepClean }: Pr
                 data-testid="consent-keep-clean"
                 disabled={busy}
                 onClick={() =>
-                  onKeepClean({
+                  void store.setSiteSettings({
                     keepClean: true,
                     allowedVendors: view.siteSettings?.allowedVendors ?? [],
                     allowedCookies: view.siteSettings?.allowedCookies ?? [],

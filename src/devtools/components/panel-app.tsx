@@ -160,13 +160,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           onExport={exportAs}
         />
       </header>
-      <ConsentNotice
-        view={view}
-        records={records}
-        busy={busy}
-        onRemove={(cookies) => void store.removeCookies(cookies)}
-        onKeepClean={(settings) => void store.setSiteSettings(settings)}
-      />
+      <ConsentNotice view={view} state={state} store={store} />
       {pending && (
         <ConfirmRemoval
           bar
