@@ -74,8 +74,25 @@ function pluralRules(): Intl.PluralRules {
   return rules;
 }
 
+/**
+ * How the languages the pages ship in group the digits of a whole number, as Intl.NumberFormat
+ * does (a unit test holds the two together). The first Intl.NumberFormat of a browser process costs
+ * 20 to 40 ms while ICU loads its number data, and a popup opened after the extension's process
+ * ended would wait for it on its first screen, which shows counts.
+ */
+const GROUP_SEPARATORS: Readonly<Record<string, string>> = { en: ',', nb: '\u00a0' };
+
+/** A whole number as Intl.NumberFormat writes it in `language`, without Intl; null where that is not known. */
+export function formatWholeNumber(n: number, language: string): string | null {
+  const separator = GROUP_SEPARATORS[language];
+  if (separator === undefined || !Number.isSafeInteger(n) || n < 0) return null;
+  return String(n).replace(/\B(?=(\d{3})+$)/g, separator);
+}
+
 let numbers: Intl.NumberFormat | null = null;
 export function formatNumber(n: number): string {
+  const whole = formatWholeNumber(n, uiLanguage());
+  if (whole !== null) return whole;
   numbers ??= new Intl.NumberFormat(uiLanguage());
   return numbers.format(n);
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTranslator, substitute } from '../../../src/ui/i18n';
+import { createTranslator, formatWholeNumber, substitute } from '../../../src/ui/i18n';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
 type Messages = Record<string, { message: string }>;
@@ -99,5 +99,66 @@ describe('the translator', () => {
 
   it('substitutes like Chrome: missing ones become empty, $$ is a dollar', () => {
     expect(substitute('$1 and $2 cost $$3', ['a'])).toBe('a and  cost $3');
+  });
+});
+
+describe('whole numbers', () => {
+  const shipped = readdirSync(join(SRC, 'ui', 'messages')).map(
+    (f) => load('ui', f.replace(/\.json$/, '')).uiLocale.message,
+  );
+
+  it.each(shipped)('are written in %s as Intl.NumberFormat writes them, without asking it', (language) => {
+    const intl = new Intl.NumberFormat(language);
+    const samples = [
+      0,
+      1,
+      7,
+      42,
+      999,
+      1000,
+      1001,
+      9999,
+      12_345,
+      100_000,
+      999_999,
+      1_000_000,
+      1_234_567,
+      2 ** 31,
+      2 ** 53 - 1,
+    ];
+    for (const n of samples) expect(formatWholeNumber(n, language), `${n}`).toBe(intl.format(n));
+  });
+
+  // The pages write durations and sizes with messages, not Intl's unit style (src/ui/format.ts):
+  // each shipped language must say exactly what Intl would.
+  it.each(shipped)('and durations and sizes in %s read as Intl.NumberFormat writes them', (language) => {
+    const lang = readdirSync(join(SRC, 'ui', 'messages'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .find((l) => load('ui', l).uiLocale.message === language) as string;
+    const messages = load('ui', lang);
+    const plural = new Intl.PluralRules(language);
+    const units = {
+      durationYear: 'year',
+      durationMonth: 'month',
+      durationDay: 'day',
+      durationHour: 'hour',
+      durationMinute: 'minute',
+      durationSecond: 'second',
+      bytes: 'byte',
+    };
+    for (const [base, unit] of Object.entries(units)) {
+      const intl = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
+      for (const n of [1, 2, 5, 21, 1000, 12_345]) {
+        const form = plural.select(n) === 'one' ? 'one' : 'other';
+        const ours = substitute(messages[`${base}_${form}`].message, [formatWholeNumber(n, language) ?? '']);
+        expect(ours, `${lang} ${base} ${n}`).toBe(intl.format(n));
+      }
+    }
+  });
+
+  it('leave fractions, negative numbers and other languages to Intl', () => {
+    expect(formatWholeNumber(1.5, 'en')).toBeNull();
+    expect(formatWholeNumber(-3, 'en')).toBeNull();
+    expect(formatWholeNumber(1000, 'de')).toBeNull();
   });
 });
