@@ -1,6 +1,7 @@
 import type { Category, Party } from '../core/types';
 import type { CookieRecord } from '../shared/protocol';
 import { categoryName } from '../ui/format';
+import { compareText } from './row-sort';
 
 export const FLAG_FILTERS = ['httpOnly', 'secure', 'partitioned', 'session', 'sameSiteNone'] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];
@@ -94,5 +95,5 @@ export function rowMatcher(filter: RowFilter): (record: CookieRecord) => boolean
 export function vendorsOf(records: readonly CookieRecord[]): string[] {
   const vendors = new Set<string>();
   for (const r of records) if (r.label.vendor) vendors.add(r.label.vendor);
-  return [...vendors].sort((a, b) => a.localeCompare(b));
+  return [...vendors].sort(compareText);
 }
