@@ -7,7 +7,7 @@ import {
   type ResponseOf,
 } from '../shared/protocol';
 import type { MessageListener, MessageSender, PortLike, RuntimeApi } from './browser-api';
-import { validateRequest } from './request-validation';
+import { validateRequest } from './request-schemas';
 
 /**
  * The one entry point for requests and live ports. Only the extension's own pages (popup, devtools

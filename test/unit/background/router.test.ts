@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnPage } from '../../../src/background/message-router';
-import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX } from '../../../src/shared/protocol';
+import { REQUEST_SCHEMAS, type RequestSchemaMap } from '../../../src/background/request-schemas';
+import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, REQUEST_KINDS } from '../../../src/shared/protocol';
 import { EXTENSION_ID, EXTENSION_ORIGIN, FakeBrowser, POPUP_SENDER } from '../../fakes/fake-browser';
 import { settle, startWorker } from '../../fakes/worker';
 
@@ -77,6 +78,29 @@ describe('who may talk to the worker', () => {
       expect(reply.ok).toBe(false);
       expect(!reply.ok && reply.error).toContain(error);
     }
+  });
+
+  it('has one schema for every request kind, which the compiler checks', () => {
+    const { setSiteSettings: _left, ...withoutOne } = REQUEST_SCHEMAS;
+    // @ts-expect-error a request kind without its schema does not build
+    const incomplete: RequestSchemaMap = withoutOne;
+    // @ts-expect-error nor does a schema whose output is another kind's payload
+    const mismatched: RequestSchemaMap = { ...REQUEST_SCHEMAS, undo: REQUEST_SCHEMAS.getTabView };
+    expect([incomplete, mismatched]).toHaveLength(2);
+    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual([...REQUEST_KINDS].sort());
+  });
+
+  it('passes on only the fields a request kind has', async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    await settle(worker);
+    const reply = await browser.sendMessage({
+      kind: 'setIncludeUnknown',
+      payload: { includeUnknown: true, extra: 'x' },
+    });
+    expect(reply).toMatchObject({ ok: true, value: { includeUnknown: true } });
+    const site = await browser.sendMessage({ kind: 'setSiteSettings', payload: { site: '', settings: {} } });
+    expect(site).toEqual({ ok: false, error: 'site: a site must be a non-empty domain' });
   });
 
   it('opens live ports for its own pages only, and only with a tab id', async () => {
