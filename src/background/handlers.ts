@@ -3,11 +3,12 @@ import { removableInOneClick, removableWithCategory } from '../core/deletion-pol
 import { registrableDomain } from '../core/domains';
 import type { Label } from '../core/types';
 import type { SiteSettings } from '../shared/protocol';
+import { parseSiteSettings } from '../shared/settings-schema';
 import type { CookieMirror } from './cookie-mirror';
 import type { TabSnapshot } from './live-ports';
 import type { Handlers } from './message-router';
 import type { DeletionTarget, RemovalQueue } from './removal-queue';
-import { parseSiteSettings, type SettingsStore } from './settings';
+import type { SettingsStore } from './settings';
 import type { TabCookies, TabViews } from './tab-view';
 import type { UndoHistory } from './undo-history';
 

@@ -3,7 +3,8 @@ import type { CookieIdentity } from '../core/cookie-key';
 import { CATEGORIES } from '../core/types';
 import type { RequestKind, RequestMessage, RequestOf } from '../shared/protocol';
 import { REQUEST_KINDS } from '../shared/protocol';
-import { checkSite, parseSiteSettings } from './settings';
+import { parseSiteSettings } from '../shared/settings-schema';
+import { checkSite } from './settings';
 
 /**
  * Every request's payload, defined once. The pages are ours, but a bug in one must get a clear

@@ -1,5 +1,6 @@
 import { hostOfUrl, registrableDomain } from '../core/domains';
-import { type AllowedCookie, type Settings, type SiteSettings, siteSettingsOf } from '../shared/protocol';
+import { type Settings, type SiteSettings, siteSettingsOf } from '../shared/protocol';
+import { parseSiteSettings } from '../shared/settings-schema';
 import type { StorageArea } from './browser-api';
 import { SerialQueue } from './serial-queue';
 
@@ -51,25 +52,6 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
 
 export function toStored(settings: Settings): Record<string, unknown> {
   return { format: SETTINGS_FORMAT, includeUnknown: settings.includeUnknown, sites: settings.sites };
-}
-
-/** A site's settings, or a sentence saying what is wrong with them. */
-export function parseSiteSettings(value: unknown): SiteSettings | string {
-  if (!isRecord(value)) return `expected an object, found ${describe(value)}`;
-  if (typeof value.keepClean !== 'boolean') return `keepClean is ${describe(value.keepClean)}, not true or false`;
-  const vendors = value.allowedVendors;
-  if (!Array.isArray(vendors) || !vendors.every((v) => typeof v === 'string' && v !== '')) {
-    return 'allowedVendors must be a list of vendor names';
-  }
-  const cookies = value.allowedCookies;
-  if (!Array.isArray(cookies) || !cookies.every(isAllowedCookie)) {
-    return 'allowedCookies must be a list of { name, domain }';
-  }
-  return {
-    keepClean: value.keepClean,
-    allowedVendors: [...new Set(vendors as string[])],
-    allowedCookies: (cookies as AllowedCookie[]).map((c) => ({ name: c.name, domain: c.domain })),
-  };
 }
 
 /** Why `site` is not a registrable domain (a per-site setting's key), or null when it is one. */
@@ -134,10 +116,6 @@ export class SettingsStore {
       return this.get();
     });
   }
-}
-
-function isAllowedCookie(value: unknown): value is AllowedCookie {
-  return isRecord(value) && typeof value.name === 'string' && typeof value.domain === 'string' && value.domain !== '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,8 @@
+import type * as v from 'valibot';
 import type { TabConsent } from '../core/consent/tab-consent';
 import type { CookieIdentity } from '../core/cookie-key';
 import type { Category, IfDeleted, Label, OptionalCategory } from '../core/types';
+import type { allowedCookieSchema, siteSettingsSchema } from './settings-schema';
 
 /**
  * The one protocol between the service worker and the extension's pages (popup, devtools panel).
@@ -54,24 +56,16 @@ export interface TabView {
   consent?: TabConsent;
 }
 
-export interface AllowedCookie {
-  name: string;
-  domain: string;
-}
+export type AllowedCookie = v.InferOutput<typeof allowedCookieSchema>;
 
-export interface SiteSettings {
-  /** Remove every non-essential cookie of this site's tabs as soon as it is set. */
-  keepClean: boolean;
-  /** Vendors whose cookies stay even while the site is kept clean. */
-  allowedVendors: string[];
-  /** Single cookies that stay even while the site is kept clean. */
-  allowedCookies: AllowedCookie[];
+/** A site's settings (src/shared/settings-schema.ts says what they hold and checks them). */
+export type SiteSettings = v.InferOutput<typeof siteSettingsSchema> & {
   /**
    * Only in tab views, never stored: the site keeps setting cookies again as soon as they are
    * removed, so keeping it clean removes them once a minute for now instead of at once.
    */
   cleaningThrottled?: boolean;
-}
+};
 
 export interface Settings {
   /** Whether one-click removal also takes cookies we could not label. Off by default. */
