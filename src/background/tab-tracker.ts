@@ -1,6 +1,7 @@
 import { siteOfUrl } from '../core/domains';
 import type { NavigationDetails, RequestDetails } from './browser-api';
 import type { StorageWriter } from './storage-writer';
+import { parseStoredTab, type StoredTab } from './stored-schemas';
 
 /**
  * Which hosts each tab has loaded something from since its last top-level navigation: the page,
@@ -41,15 +42,6 @@ export interface TabState {
    */
   early: Map<string, Set<string>>;
   /** The tab's cookie store, once known. */
-  storeId: string | null;
-}
-
-interface StoredTab {
-  url: string | null;
-  hosts: string[];
-  pending: string[];
-  pendingUrl: string | null;
-  pendingRequestId?: string | null;
   storeId: string | null;
 }
 
@@ -260,16 +252,4 @@ export function webHost(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-function parseStoredTab(value: unknown): StoredTab | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<Record<keyof StoredTab, unknown>>;
-  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (v.url !== null && typeof v.url !== 'string') return null;
-  if (!strings(v.hosts) || !strings(v.pending)) return null;
-  if (v.storeId !== null && typeof v.storeId !== 'string') return null;
-  const pendingUrl = typeof v.pendingUrl === 'string' ? v.pendingUrl : null;
-  const pendingRequestId = typeof v.pendingRequestId === 'string' ? v.pendingRequestId : null;
-  return { url: v.url, hosts: v.hosts, pending: v.pending, pendingUrl, pendingRequestId, storeId: v.storeId };
 }

@@ -1,7 +1,8 @@
 import { cookieKey } from '../core/cookie-key';
 import { CATEGORIES, type Category } from '../core/types';
-import type { BrowserCookie, HistoryBatch } from '../shared/protocol';
+import type { HistoryBatch } from '../shared/protocol';
 import type { StorageWriter } from './storage-writer';
+import { parseStoredBatches, type RemovedCookie, type StoredBatch } from './stored-schemas';
 
 /**
  * Every deletion batch, manual or automatic, with every attribute of every cookie it removed, so
@@ -28,22 +29,7 @@ export const MERGE_WINDOW_MS = 3000;
  */
 export const AUTOMATIC_WRITE_DELAY_MS = 1000;
 
-export interface RemovedCookie {
-  cookie: BrowserCookie;
-  category: Category;
-  /** Put back by an undo that failed for others of its batch: a retry leaves it alone. */
-  restored?: boolean;
-}
-
-export interface StoredBatch extends HistoryBatch {
-  storeId: string;
-  cookies: RemovedCookie[];
-  /**
-   * Of a private window's cookie store: dropped when the store goes (its last private tab closed),
-   * since a new private session may reuse the store's id.
-   */
-  private?: boolean;
-}
+export type { RemovedCookie, StoredBatch };
 
 export interface UndoHistoryOptions {
   /** Milliseconds since the epoch. */
@@ -80,13 +66,9 @@ export class UndoHistory {
   }
 
   restore(stored: unknown): void {
-    const batches = Array.isArray(stored) ? stored.filter(isStoredBatch) : [];
-    for (const batch of batches) {
-      // Batches written before the history was kept per store name it through their cookies.
-      if (typeof batch.storeId !== 'string') batch.storeId = batch.cookies[0]?.cookie.storeId ?? '';
-      // What storage holds was written: only this worker's failed writes make a batch unsaved.
-      delete batch.unsaved;
-    }
+    const batches = parseStoredBatches(stored);
+    // What storage holds was written: only this worker's failed writes make a batch unsaved.
+    for (const batch of batches) delete batch.unsaved;
     this.batches = batches;
   }
 
@@ -310,39 +292,4 @@ function summary(batch: StoredBatch): HistoryBatch {
   if (batch.unsaved) out.unsaved = true;
   if (batch.undoable === false) out.undoable = false;
   return out;
-}
-
-function isStoredBatch(value: unknown): value is StoredBatch {
-  if (typeof value !== 'object' || value === null) return false;
-  const b = value as Partial<Record<keyof StoredBatch, unknown>>;
-  return (
-    typeof b.id === 'string' &&
-    typeof b.at === 'number' &&
-    (b.trigger === 'manual' || b.trigger === 'automatic') &&
-    (b.site === null || typeof b.site === 'string') &&
-    typeof b.undone === 'boolean' &&
-    Array.isArray(b.cookies) &&
-    b.cookies.every(
-      (c: unknown) =>
-        typeof c === 'object' &&
-        c !== null &&
-        isStoredCookie((c as RemovedCookie).cookie) &&
-        (CATEGORIES as readonly unknown[]).includes((c as RemovedCookie).category),
-    )
-  );
-}
-
-/** Enough of a cookie for undo to set it again; anything less and the batch is dropped on restore. */
-function isStoredCookie(value: unknown): value is BrowserCookie {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Partial<Record<keyof BrowserCookie, unknown>>;
-  return (
-    typeof c.name === 'string' &&
-    typeof c.value === 'string' &&
-    typeof c.domain === 'string' &&
-    typeof c.path === 'string' &&
-    typeof c.storeId === 'string' &&
-    typeof c.hostOnly === 'boolean' &&
-    typeof c.session === 'boolean'
-  );
 }

@@ -261,7 +261,18 @@ describe('the undo history', () => {
   it('ignores malformed stored batches', () => {
     const { history: h } = history(() => 0);
     h.restore([
-      { id: 'ok', at: 1, trigger: 'manual', site: null, count: 0, byCategory: {}, undone: false, cookies: [] },
+      {
+        id: 'ok',
+        at: 1,
+        trigger: 'manual',
+        site: null,
+        count: 0,
+        byCategory: { essential: 0, functional: 0, analytics: 0, marketing: 0, unknown: 0 },
+        undone: false,
+        cookies: [],
+      },
+      // Counts that pages would show as blanks: dropped, not shown.
+      { id: 'no-counts', at: 1, trigger: 'manual', site: null, count: 0, byCategory: {}, undone: false, cookies: [] },
       { id: 3 },
       'x',
     ]);
