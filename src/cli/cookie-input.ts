@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { CookieLike } from '../core/types';
 import { UsageError } from './io';
 
@@ -10,8 +11,52 @@ export interface InputCookie {
 /** 9999-12-31T23:59:59Z, the last moment browsers and date libraries agree on. */
 const LATEST_EXPIRY = 253_402_300_799;
 
-const OPTIONAL_STRINGS = ['value', 'path', 'sameSite', 'storeId', 'site'] as const;
-const OPTIONAL_BOOLEANS = ['secure', 'httpOnly', 'hostOnly', 'session'] as const;
+const text = (key: string) => v.optional(v.string(`"${key}" must be a string`));
+const flag = (key: string) => v.optional(v.boolean(`"${key}" must be true or false`));
+const expiry = (field: string) => {
+  const message = `"${field}" must be a number of seconds since 1970`;
+  return v.pipe(
+    v.number(message),
+    v.finite(message),
+    // Most likely milliseconds; labelling it would print a lifetime of millennia.
+    v.maxValue(
+      LATEST_EXPIRY,
+      (issue) => `"${field}" ${String(issue.input)} is after the year 9999; give seconds since 1970, not milliseconds`,
+    ),
+  );
+};
+
+/**
+ * One cookie of an input file, shaped like `chrome.cookies.Cookie`: what is checked is defined
+ * here once; other fields pass through untouched.
+ */
+const inputCookieSchema = v.pipe(
+  v.looseObject(
+    {
+      name: v.string('"name" is missing or not a string'),
+      domain: v.string('"domain" is missing or not a string'),
+      value: text('value'),
+      path: text('path'),
+      sameSite: text('sameSite'),
+      storeId: text('storeId'),
+      site: text('site'),
+      secure: flag('secure'),
+      httpOnly: flag('httpOnly'),
+      hostOnly: flag('hostOnly'),
+      session: flag('session'),
+      expirationDate: v.optional(expiry('expirationDate')),
+    },
+    // The object's own message also speaks for a required key that is missing (name, domain).
+    (issue) => (issue.path?.length ? `"${String(issue.path[0].key)}" is missing or not a string` : 'must be an object'),
+  ),
+  // Puppeteer and Playwright write the expiry as `expires`, with -1 for a session cookie; it counts
+  // only where there is no `expirationDate`.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.value.expirationDate !== undefined || dataset.value.expires === undefined) return;
+    const result = v.safeParse(expiry('expires'), dataset.value.expires);
+    if (!result.success) addIssue({ message: result.issues[0].message });
+  }),
+);
 
 /**
  * Parses a JSON array of cookies shaped like `chrome.cookies.Cookie`. Every problem is collected
@@ -31,37 +76,21 @@ export function parseCookieInput(text: string): InputCookie[] {
   const problems: string[] = [];
   const out: InputCookie[] = [];
   data.forEach((item: unknown, index) => {
-    const bad = (msg: string) => problems.push(`cookie ${index}: ${msg}`);
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      bad('must be an object');
+    if (Array.isArray(item)) {
+      problems.push(`cookie ${index}: must be an object`);
       return;
     }
-    const record = item as Record<string, unknown>;
-    const before = problems.length;
-    if (typeof record.name !== 'string') bad('"name" is missing or not a string');
-    if (typeof record.domain !== 'string') bad('"domain" is missing or not a string');
-    for (const key of OPTIONAL_STRINGS) {
-      if (record[key] !== undefined && typeof record[key] !== 'string') bad(`"${key}" must be a string`);
+    const result = v.safeParse(inputCookieSchema, item);
+    if (!result.success) {
+      for (const issue of result.issues) problems.push(`cookie ${index}: ${issue.message}`);
+      return;
     }
-    for (const key of OPTIONAL_BOOLEANS) {
-      if (record[key] !== undefined && typeof record[key] !== 'boolean') bad(`"${key}" must be true or false`);
-    }
-    // Puppeteer and Playwright write the expiry as `expires`, with -1 for a session cookie.
-    const alias = record.expirationDate === undefined && record.expires !== undefined;
-    const field = alias ? 'expires' : 'expirationDate';
-    const expiry = alias ? record.expires : record.expirationDate;
-    if (expiry !== undefined && (typeof expiry !== 'number' || !Number.isFinite(expiry))) {
-      bad(`"${field}" must be a number of seconds since 1970`);
-    } else if (typeof expiry === 'number' && expiry > LATEST_EXPIRY) {
-      // Most likely milliseconds; labelling it would print a lifetime of millennia.
-      bad(`"${field}" ${expiry} is after the year 9999; give seconds since 1970, not milliseconds`);
-    }
-    if (problems.length > before) return;
-    const { site, ...cookie } = record;
-    if (alias && typeof expiry === 'number') {
-      if (expiry <= 0) cookie.session ??= true;
+    const { site, ...cookie } = result.output;
+    const { expires } = cookie;
+    if (cookie.expirationDate === undefined && typeof expires === 'number') {
+      if (expires <= 0) cookie.session ??= true;
       else {
-        cookie.expirationDate = expiry;
+        cookie.expirationDate = expires;
         cookie.session ??= false;
       }
     }
