@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxWithExtension, launchFirefoxWithExtension, waitUntil } from './harness/firefox';
+import { type FirefoxHarness, launchFirefox } from './harness/firefox-harness';
 
 /**
  * The rest of the Firefox build in Firefox ESR: the badge, the DevTools panel (as a tab: WebDriver
@@ -13,7 +13,7 @@ import { type FirefoxWithExtension, launchFirefoxWithExtension, waitUntil } from
 const SHOP = 'shop.test';
 let server: Server;
 let port: number;
-let firefox: FirefoxWithExtension;
+let firefox: FirefoxHarness;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   port = (server.address() as AddressInfo).port;
-  firefox = await launchFirefoxWithExtension([SHOP], { containers: true, privateBrowsing: true });
+  firefox = await launchFirefox({ hosts: [SHOP], containers: true, privateBrowsing: true });
 });
 
 afterAll(async () => {
@@ -59,12 +59,12 @@ const storeCookies = (page: Page) =>
   });
 
 async function openPage(path: string, tabId: number): Promise<Page> {
-  const page = await firefox.openExtensionPage(path, `http://${SHOP}:${port}/blank`);
-  await page.evaluate((id) => {
+  const opened = await firefox.openExtensionPage(path);
+  await opened.evaluate((id) => {
     location.search = `?tabId=${id}`;
   }, String(tabId));
-  await waitUntil(page, (id) => location.search === `?tabId=${id}`, String(tabId));
-  return page;
+  await opened.waitUntil((id) => location.search === `?tabId=${id}`, String(tabId));
+  return opened.page;
 }
 
 describe('the Firefox build, complete', () => {
@@ -73,7 +73,7 @@ describe('the Firefox build, complete', () => {
   let containerTab: number;
 
   it('keeps a container’s cookies apart in the popup, in one click and in undo', async () => {
-    helper = await firefox.openExtensionPage('src/popup/index.html', `http://${SHOP}:${port}/blank`);
+    helper = (await firefox.openExtensionPage('src/popup/index.html')).page;
     [normalTab, containerTab] = await helper.evaluate(async (url) => {
       const api = (globalThis as unknown as { browser: Api }).browser;
       const normal = await api.tabs.create({ url, active: false });

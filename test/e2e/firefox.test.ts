@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxWithExtension, launchFirefoxWithExtension, waitUntil } from './harness/firefox';
+import { type FirefoxHarness, launchFirefox } from './harness/firefox-harness';
 
 /**
  * The Firefox build in a real Firefox ESR: the background event page mirrors and labels the cookies
@@ -19,7 +19,7 @@ const ADS = 'ads.test';
 
 let server: Server;
 let port: number;
-let firefox: FirefoxWithExtension;
+let firefox: FirefoxHarness;
 /** Requests the server answered, by host and path. */
 const hits = new Map<string, number>();
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   port = (server.address() as AddressInfo).port;
-  firefox = await launchFirefoxWithExtension([SHOP, ADS]);
+  firefox = await launchFirefox({ hosts: [SHOP, ADS] });
 });
 
 afterAll(async () => {
@@ -80,11 +80,11 @@ const cleanedAutomatically = (page: Page) =>
 
 describe('the Firefox build in Firefox', () => {
   it('labels a tab’s cookies, removes the optional ones in one click, undoes it, and keeps the site clean', async () => {
-    const shop = await firefox.browser.newPage();
-    await shop.goto(`http://${SHOP}:${port}/`);
-    await waitUntil(shop, () => (document.getElementById('px') as HTMLImageElement | null)?.complete === true, null);
+    const shop = await firefox.openTab(`http://${SHOP}:${port}/`);
+    const pixelLoaded = () => (document.getElementById('px') as HTMLImageElement | null)?.complete === true;
+    await shop.waitUntil(pixelLoaded, null);
 
-    const popup = await firefox.openExtensionPage('src/popup/index.html', `http://${SHOP}:${port}/blank`);
+    const popup = (await firefox.openExtensionPage('src/popup/index.html')).page;
     await expect
       .poll(() => browserCookies(popup), { timeout: 15_000 })
       .toEqual([
@@ -136,7 +136,7 @@ describe('the Firefox build in Firefox', () => {
     await expect.poll(() => browserCookies(popup)).toEqual(['sid@shop.test firefox-default']);
     await expect.poll(() => cleanedAutomatically(popup)).toBe(3);
     await shop.reload();
-    await waitUntil(shop, () => (document.getElementById('px') as HTMLImageElement | null)?.complete === true, null);
+    await shop.waitUntil(pixelLoaded, null);
     // The site really set them again (nothing came from a cache), and they went again.
     expect(hits.get(`${SHOP}/`)).toBe(2);
     expect(hits.get(`${ADS}/pixel`)).toBe(2);
