@@ -1,21 +1,14 @@
-import { resolve } from 'node:path';
 import type { Frame, Page, Worker } from 'playwright-core';
-import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../../../src/node/chromium';
+import type { ExtensionBrowser, LaunchOptions } from '../../../src/node/chromium';
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf } from '../../../src/shared/protocol';
-import { type NetworkGuard, watchNetwork } from '../../demo-world/network-guard';
 import type { BrowserHarness, HarnessOptions, HarnessPage, InBrowser, PageContent } from './browser-harness';
+import { launchTestBrowser } from './extension';
 import { allCookies, contentVia, type Evaluate, pollUntil, sendRequest, tabIdOf, WAIT_MS } from './harness-support';
 
 /**
  * Debian's Chromium with the built `dist/`, driven by Playwright through the launcher `scan` and
  * `npm start` use (browser-harness.ts says why Playwright here).
  */
-
-/**
- * The production build the tests load; `npm test` builds it before the end-to-end project runs.
- * EXTENSION_DIST points elsewhere, so that parallel work can test its own build.
- */
-export const DIST = process.env.EXTENSION_DIST ?? resolve(import.meta.dirname, '../../../dist');
 
 /** Chromium's own launch options, for the tests of Chromium alone. */
 export type ChromiumOptions = Omit<LaunchOptions, 'extensionPath'>;
@@ -99,7 +92,6 @@ export class ChromiumHarness implements BrowserHarness {
   constructor(
     /** Playwright's view of the browser, for what only Chromium's tests do. */
     readonly browser: ExtensionBrowser,
-    private readonly guard: NetworkGuard,
   ) {}
 
   async openTab(url: string): Promise<ChromiumPage> {
@@ -129,15 +121,9 @@ export class ChromiumHarness implements BrowserHarness {
     return tabIdOf((fn, arg) => this.inExtension(fn, arg), url);
   }
 
-  /**
-   * Every request the browser made was watched for the whole session: closing fails the test file
-   * if the extension made one of its own, since the extension must not touch the network, in any test.
-   */
-  async close(): Promise<void> {
-    await this.browser.close();
-    if (this.guard.extensionRequests.length > 0) {
-      throw new Error(`the extension made network requests of its own:\n${this.guard.extensionRequests.join('\n')}`);
-    }
+  /** Fails the test file if the extension made a network request of its own (see launchTestBrowser). */
+  close(): Promise<void> {
+    return this.browser.close();
   }
 
   private hostPage(): Promise<Page> {
@@ -152,8 +138,7 @@ export class ChromiumHarness implements BrowserHarness {
 
 /** Chromium with the built extension, with its own options (tests of Chromium alone). */
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumHarness> {
-  const browser = await launchWithExtension({ extensionPath: DIST, ...options });
-  return new ChromiumHarness(browser, watchNetwork(browser));
+  return new ChromiumHarness(await launchTestBrowser(options));
 }
 
 /** Chromium for a scenario both browsers run. */
