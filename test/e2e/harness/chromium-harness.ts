@@ -3,7 +3,16 @@ import type { ExtensionBrowser, LaunchOptions } from '../../../src/node/chromium
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import type { BrowserHarness, HarnessOptions, HarnessPage, InBrowser, PageContent } from './browser-harness';
 import { launchTestBrowser } from './extension';
-import { allCookies, contentVia, type Evaluate, pollUntil, sendRequest, tabIdOf, WAIT_MS } from './harness-support';
+import {
+  allCookies,
+  contentVia,
+  type Evaluate,
+  EvaluatingPage,
+  pollUntil,
+  sendRequest,
+  tabIdOf,
+  WAIT_MS,
+} from './harness-support';
 
 /**
  * Debian's Chromium with the built `dist/`, driven by Playwright through the launcher `scan` and
@@ -22,33 +31,9 @@ function evaluateOn(target: Page | Frame | Worker): Evaluate {
   return <R, A>(fn: InBrowser<R, A>, arg: A) => evaluable.evaluate(fn as never, arg) as Promise<R>;
 }
 
-export class ChromiumPage implements HarnessPage {
-  private readonly evaluateHere: Evaluate;
-  private readonly content: PageContent;
-
-  constructor(readonly page: Page) {
-    this.evaluateHere = evaluateOn(page);
-    this.content = contentVia(this.evaluateHere);
-  }
-
-  url(): string {
-    return this.page.url();
-  }
-
-  text(selector: string): Promise<string | null> {
-    return this.content.text(selector);
-  }
-
-  texts(selector: string): Promise<string[]> {
-    return this.content.texts(selector);
-  }
-
-  attribute(selector: string, name: string): Promise<string | null> {
-    return this.content.attribute(selector, name);
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
+export class ChromiumPage extends EvaluatingPage implements HarnessPage {
+  constructor(override readonly page: Page) {
+    super(page, evaluateOn(page));
   }
 
   async click(selector: string): Promise<void> {
@@ -58,14 +43,6 @@ export class ChromiumPage implements HarnessPage {
 
   async waitFor(selector: string): Promise<void> {
     await this.page.locator(selector).first().waitFor({ state: 'attached', timeout: WAIT_MS });
-  }
-
-  waitUntil<A>(predicate: InBrowser<boolean, A>, arg: A): Promise<void> {
-    return pollUntil(this.evaluateHere, predicate, arg, `waiting in ${this.page.url()}`);
-  }
-
-  evaluate<R, A>(fn: InBrowser<R, A>, arg: A): Promise<R> {
-    return this.evaluateHere(fn, arg);
   }
 
   frame(selector: string): PageContent {
@@ -78,10 +55,6 @@ export class ChromiumPage implements HarnessPage {
 
   async screenshot(path: string, clip: { x: number; y: number; width: number; height: number }): Promise<void> {
     await this.page.screenshot({ path, clip });
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 

@@ -9,7 +9,16 @@ import { findExecutable } from '../../../src/node/find-executable';
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import { GECKO_ID } from '../../../vite.config';
 import type { BrowserHarness, HarnessOptions, HarnessPage, InBrowser, PageContent } from './browser-harness';
-import { allCookies, contentVia, type Evaluate, pollUntil, sendRequest, tabIdOf, waitForOne } from './harness-support';
+import {
+  allCookies,
+  contentVia,
+  type Evaluate,
+  EvaluatingPage,
+  pollUntil,
+  sendRequest,
+  tabIdOf,
+  waitForOne,
+} from './harness-support';
 
 /**
  * Firefox ESR with the Firefox build of the extension, driven over WebDriver BiDi by puppeteer-core
@@ -54,33 +63,9 @@ function evaluateOn(target: Page | Frame): Evaluate {
   return <R, A>(fn: InBrowser<R, A>, arg: A) => evaluable.evaluate(fn as never, arg) as Promise<R>;
 }
 
-export class FirefoxPage implements HarnessPage {
-  private readonly evaluateHere: Evaluate;
-  private readonly content: PageContent;
-
-  constructor(readonly page: Page) {
-    this.evaluateHere = evaluateOn(page);
-    this.content = contentVia(this.evaluateHere);
-  }
-
-  url(): string {
-    return this.page.url();
-  }
-
-  text(selector: string): Promise<string | null> {
-    return this.content.text(selector);
-  }
-
-  texts(selector: string): Promise<string[]> {
-    return this.content.texts(selector);
-  }
-
-  attribute(selector: string, name: string): Promise<string | null> {
-    return this.content.attribute(selector, name);
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
+export class FirefoxPage extends EvaluatingPage implements HarnessPage {
+  constructor(override readonly page: Page) {
+    super(page, evaluateOn(page));
   }
 
   async click(selector: string): Promise<void> {
@@ -91,14 +76,6 @@ export class FirefoxPage implements HarnessPage {
 
   waitFor(selector: string): Promise<void> {
     return pollUntil(this.evaluateHere, (s) => document.querySelector(s) !== null, selector, `waiting for ${selector}`);
-  }
-
-  waitUntil<A>(predicate: InBrowser<boolean, A>, arg: A): Promise<void> {
-    return pollUntil(this.evaluateHere, predicate, arg, `waiting in ${this.page.url()}`);
-  }
-
-  evaluate<R, A>(fn: InBrowser<R, A>, arg: A): Promise<R> {
-    return this.evaluateHere(fn, arg);
   }
 
   frame(selector: string): PageContent {
@@ -113,10 +90,6 @@ export class FirefoxPage implements HarnessPage {
 
   async screenshot(path: string, clip: { x: number; y: number; width: number; height: number }): Promise<void> {
     await this.page.screenshot({ path: path as `${string}.png`, clip });
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf, TabView } from '../../../src/shared/protocol';
-import type { BrowserHarness, InBrowser, PageContent } from './browser-harness';
+import type { BrowserHarness, HarnessPage, InBrowser, PageContent } from './browser-harness';
 
 /**
  * What both harnesses build on their driver's `evaluate` alone, written once so that the two browsers
@@ -129,4 +129,53 @@ export async function waitForView(
   }
   const seen = last ? last.cookies.map((c) => c.cookie.name).join(', ') || 'no cookies' : String(lastError);
   throw new Error(`Tab ${tabId} did not reach the expected state in ${timeoutMs} ms; last seen: ${seen}`);
+}
+
+/**
+ * What a page of either driver does the same way, by evaluating in it: reading, polling, running a
+ * function. Each driver's page adds what it does its own way (clicks, frames, screenshots).
+ */
+export abstract class EvaluatingPage
+  implements Pick<HarnessPage, 'url' | 'text' | 'texts' | 'attribute' | 'reload' | 'waitUntil' | 'evaluate' | 'close'>
+{
+  private readonly content: PageContent;
+
+  constructor(
+    readonly page: { url(): string; reload(): Promise<unknown>; close(): Promise<void> },
+    protected readonly evaluateHere: Evaluate,
+  ) {
+    this.content = contentVia(evaluateHere);
+  }
+
+  url(): string {
+    return this.page.url();
+  }
+
+  text(selector: string): Promise<string | null> {
+    return this.content.text(selector);
+  }
+
+  texts(selector: string): Promise<string[]> {
+    return this.content.texts(selector);
+  }
+
+  attribute(selector: string, name: string): Promise<string | null> {
+    return this.content.attribute(selector, name);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  waitUntil<A>(predicate: InBrowser<boolean, A>, arg: A): Promise<void> {
+    return pollUntil(this.evaluateHere, predicate, arg, `waiting in ${this.page.url()}`);
+  }
+
+  evaluate<R, A>(fn: InBrowser<R, A>, arg: A): Promise<R> {
+    return this.evaluateHere(fn, arg);
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
 }
