@@ -55,23 +55,32 @@ export async function openWorkerClient(browser: ExtensionBrowser): Promise<Worke
     return id;
   }
 
-  async function waitForView(tabId: number, done: (view: TabView) => boolean, timeoutMs = 10_000): Promise<TabView> {
-    const deadline = Date.now() + timeoutMs;
-    let last: TabView | null = null;
-    let lastError: unknown = null;
-    while (Date.now() < deadline) {
-      try {
-        last = await request('getTabView', { tabId });
-        if (done(last)) return last;
-      } catch (error) {
-        // The worker may be starting; keep asking until the deadline.
-        lastError = error;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const seen = last ? last.cookies.map((c) => c.cookie.name).join(', ') || 'no cookies' : String(lastError);
-    throw new Error(`Tab ${tabId} did not reach the expected state in ${timeoutMs} ms; last seen: ${seen}`);
-  }
+  const waitForView = (tabId: number, done: (view: TabView) => boolean, timeoutMs?: number) =>
+    pollTabView((id) => request('getTabView', { tabId: id }), tabId, done, timeoutMs);
 
   return { request, tabIdOf, waitForView, close: () => host.close() };
+}
+
+/** Asks for a tab's view until `done` accepts it; fails with the last view seen. */
+export async function pollTabView(
+  ask: (tabId: number) => Promise<TabView>,
+  tabId: number,
+  done: (view: TabView) => boolean,
+  timeoutMs = 10_000,
+): Promise<TabView> {
+  const deadline = Date.now() + timeoutMs;
+  let last: TabView | null = null;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      last = await ask(tabId);
+      if (done(last)) return last;
+    } catch (error) {
+      // The worker may be starting; keep asking until the deadline.
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const seen = last ? last.cookies.map((c) => c.cookie.name).join(', ') || 'no cookies' : String(lastError);
+  throw new Error(`Tab ${tabId} did not reach the expected state in ${timeoutMs} ms; last seen: ${seen}`);
 }

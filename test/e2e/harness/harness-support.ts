@@ -1,3 +1,4 @@
+import { pollTabView } from '../../../src/node/worker-client';
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf, TabView } from '../../../src/shared/protocol';
 import type { BrowserHarness, HarnessPage, InBrowser, PageContent } from './browser-harness';
 
@@ -107,28 +108,14 @@ export async function sendRequest<K extends RequestKind>(
   throw new Error(`The extension gave no answer to ${kind} (is its worker finished?)`);
 }
 
-/** Asks for the tab's view until `done` accepts it; fails with the last view seen. */
-export async function waitForView(
+/** Asks for the tab's view until `done` accepts it, as the CLI's worker client does. */
+export function waitForView(
   harness: BrowserHarness,
   tabId: number,
   done: (view: TabView) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs?: number,
 ): Promise<TabView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: TabView | null = null;
-  let lastError: unknown = null;
-  while (Date.now() < deadline) {
-    try {
-      last = await harness.request('getTabView', { tabId });
-      if (done(last)) return last;
-    } catch (error) {
-      // The worker may be starting; keep asking until the deadline.
-      lastError = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const seen = last ? last.cookies.map((c) => c.cookie.name).join(', ') || 'no cookies' : String(lastError);
-  throw new Error(`Tab ${tabId} did not reach the expected state in ${timeoutMs} ms; last seen: ${seen}`);
+  return pollTabView((id) => harness.request('getTabView', { tabId: id }), tabId, done, timeoutMs);
 }
 
 /**
