@@ -8,6 +8,7 @@ import {
   contentVia,
   type Evaluate,
   EvaluatingPage,
+  evaluatorOf,
   pollUntil,
   sendRequest,
   tabIdOf,
@@ -25,15 +26,9 @@ export type ChromiumOptions = Omit<LaunchOptions, 'extensionPath'>;
 /** A page of the extension that renders nothing but gives access to the extension's APIs. */
 const HOST_PAGE = 'src/popup/index.html?tabId=none';
 
-function evaluateOn(target: Page | Frame | Worker): Evaluate {
-  // The three share one `evaluate`; its types also admit handles, which the harness never passes.
-  const evaluable: Pick<Page, 'evaluate'> = target;
-  return <R, A>(fn: InBrowser<R, A>, arg: A) => evaluable.evaluate(fn as never, arg) as Promise<R>;
-}
-
 export class ChromiumPage extends EvaluatingPage implements HarnessPage {
   constructor(override readonly page: Page) {
-    super(page, evaluateOn(page));
+    super(page, evaluatorOf(page));
   }
 
   async click(selector: string): Promise<void> {
@@ -49,7 +44,7 @@ export class ChromiumPage extends EvaluatingPage implements HarnessPage {
     return contentVia(async (fn, arg) => {
       const frame = await (await this.page.$(selector))?.contentFrame();
       if (!frame) throw new Error(`no frame ${selector}`);
-      return evaluateOn(frame)(fn, arg);
+      return evaluatorOf(frame)(fn, arg);
     });
   }
 
@@ -79,7 +74,7 @@ export class ChromiumHarness implements BrowserHarness {
 
   inExtension<R, A>(fn: InBrowser<R, A>, arg: A): Promise<R> {
     // Playwright keeps one Worker object across a worker restart, and it talks to the new worker.
-    return evaluateOn(this.browser.worker)(fn, arg);
+    return evaluatorOf(this.browser.worker)(fn, arg);
   }
 
   cookies(): Promise<BrowserCookie[]> {
@@ -87,7 +82,7 @@ export class ChromiumHarness implements BrowserHarness {
   }
 
   async request<K extends RequestKind>(kind: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-    return sendRequest(evaluateOn(await this.hostPage()), kind, payload);
+    return sendRequest(evaluatorOf(await this.hostPage()), kind, payload);
   }
 
   tabIdOf(url: string): Promise<number> {

@@ -14,6 +14,7 @@ import {
   contentVia,
   type Evaluate,
   EvaluatingPage,
+  evaluatorOf,
   pollUntil,
   sendRequest,
   tabIdOf,
@@ -56,16 +57,9 @@ export interface FirefoxOptions extends HarnessOptions {
   privateBrowsing?: boolean;
 }
 
-function evaluateOn(target: Page | Frame): Evaluate {
-  // `evaluate` runs the function through BiDi's `script.callFunction`, which an extension page's CSP
-  // allows. Its types also admit handles, which the harness never passes.
-  const evaluable: Pick<Page, 'evaluate'> = target;
-  return <R, A>(fn: InBrowser<R, A>, arg: A) => evaluable.evaluate(fn as never, arg) as Promise<R>;
-}
-
 export class FirefoxPage extends EvaluatingPage implements HarnessPage {
   constructor(override readonly page: Page) {
-    super(page, evaluateOn(page));
+    super(page, evaluatorOf(page));
   }
 
   async click(selector: string): Promise<void> {
@@ -84,7 +78,7 @@ export class FirefoxPage extends EvaluatingPage implements HarnessPage {
       const frame = await handle?.contentFrame();
       await handle?.dispose();
       if (!frame) throw new Error(`no frame ${selector}`);
-      return evaluateOn(frame)(fn, arg);
+      return evaluatorOf(frame)(fn, arg);
     });
   }
 

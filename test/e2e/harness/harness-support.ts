@@ -14,6 +14,15 @@ export const WAIT_MS = 15_000;
 export type Evaluate = <R, A>(fn: InBrowser<R, A>, arg: A) => Promise<R>;
 
 /**
+ * `evaluate` of a page, frame or worker of either driver (Puppeteer runs it through BiDi's
+ * `script.callFunction`, which an extension page's CSP allows). Their types also admit handles,
+ * which the harness never passes.
+ */
+export function evaluatorOf(target: { evaluate(fn: never, arg: never): Promise<unknown> }): Evaluate {
+  return <R, A>(fn: InBrowser<R, A>, arg: A) => target.evaluate(fn as never, arg as never) as Promise<R>;
+}
+
+/**
  * Polls `predicate` through `evaluate` from Node. Not the drivers' own wait-for-function: Puppeteer
  * builds its predicate with `Function()` inside the page, which an extension page's CSP forbids.
  */

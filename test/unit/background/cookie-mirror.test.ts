@@ -7,6 +7,7 @@ import type { BrowserCookie } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { testLabeller } from '../../fakes/test-labeller';
 import { flushEvents, settle, startWorker } from '../../fakes/worker';
+import { storedCookie } from './helpers';
 
 function mirrorKeys(mirror: CookieMirror): Map<string, string> {
   return new Map([...mirror.values()].map((e) => [e.key, e.cookie.value]));
@@ -173,18 +174,7 @@ describe('the cookie mirror', () => {
       },
       () => 0,
     );
-    const cookie: BrowserCookie = {
-      name: 'x',
-      value: '1',
-      domain: 'a.test',
-      path: '/',
-      secure: false,
-      httpOnly: false,
-      sameSite: 'lax',
-      hostOnly: true,
-      session: true,
-      storeId: '0',
-    };
+    const cookie = storedCookie('x', 'a.test', { secure: false });
     const entry = mirror.apply({ removed: false, cookie, cause: 'explicit' });
     expect(entry?.label.category).toBe('unknown');
     expect(entry?.label.reason).toContain('boom');

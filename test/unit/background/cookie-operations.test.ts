@@ -6,21 +6,10 @@ import type { BrowserCookie } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { FakeCookieStore } from '../../fakes/fake-cookie-store';
 import { settle, startWorker } from '../../fakes/worker';
-import { ask, cookieOn } from './helpers';
+import { ask, cookieOn, storedCookie } from './helpers';
 
-const cookie = (over: Partial<BrowserCookie>): BrowserCookie => ({
-  name: 'x',
-  value: 'v',
-  domain: 'a.test',
-  path: '/',
-  secure: false,
-  httpOnly: false,
-  sameSite: 'lax',
-  hostOnly: true,
-  session: true,
-  storeId: '0',
-  ...over,
-});
+const cookie = (over: Partial<BrowserCookie>): BrowserCookie =>
+  storedCookie(over.name ?? 'x', over.domain ?? 'a.test', { value: 'v', secure: false, ...over });
 
 describe('addressing a cookie', () => {
   it('builds the URL from the host without its dot, the scheme from Secure, and the path', () => {
