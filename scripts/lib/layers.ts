@@ -21,7 +21,7 @@ const PAGE_PACKAGES = ['preact', 'preact/*', 'webextension-polyfill'];
 
 export const LAYERS: Readonly<Record<string, LayerRule>> = {
   // Pure: no browser, DOM or Node API, so the worker, the pages, the CLI and the tests share it.
-  core: { may: ['core'], packages: ['tldts', '@iabtcf/core'] },
+  core: { may: ['core'], packages: ['tldts', '@iabtcf/core', 'valibot'] },
   shared: { may: ['core', 'shared'], packages: ['virtual:catalog', 'virtual:domain-owners', 'valibot'] },
   background: { may: ['core', 'shared', 'background'], packages: ['webextension-polyfill', 'valibot'] },
   ui: { may: ['core', 'shared', 'ui'], packages: PAGE_PACKAGES },

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { parseLifetime } from './lifetime';
 import { compilePattern, isPattern } from './patterns';
 import { type Category, type DeclaredParty, IF_DELETED, type IfDeleted, type Lifetime, PARTIES } from './types';
@@ -20,35 +21,6 @@ export const ORIGINS = ['vendor-documentation', 'open-cookie-database'] as const
 export type Origin = (typeof ORIGINS)[number];
 
 export const MAX_PURPOSE_LENGTH = 160;
-
-/** One entry as written in a catalog file. */
-export interface RawEntry {
-  name?: string;
-  pattern?: string;
-  vendor?: string;
-  category: Exclude<Category, 'unknown'>;
-  purpose: string;
-  lifetime: string;
-  party: DeclaredParty;
-  domains?: string[];
-  ifDeleted?: EntryIfDeleted;
-  embeddedCategory?: EmbeddedCategory;
-  identifiable?: boolean;
-  inferred?: boolean;
-  vendorCategory?: string;
-  reason?: string;
-  source?: string;
-  generic?: boolean;
-  ocdId?: string;
-}
-
-export interface CatalogFile {
-  vendor: string;
-  origin: Origin;
-  source: string;
-  website?: string;
-  cookies: RawEntry[];
-}
 
 /** A validated entry, ready to be compiled into a matcher. Plain data: it is shipped as JSON. */
 export interface CatalogEntry {
@@ -97,36 +69,127 @@ export class CatalogError extends Error {
   }
 }
 
-/** A file's fields, in the order its canonical form writes them (data/README.md, "A file"). */
-export const FILE_FIELDS = ['$schema', 'vendor', 'origin', 'source', 'website', 'cookies'] as const;
-/** An entry's fields, in the order data/README.md's entry table lists them and canonical form writes them. */
-export const ENTRY_FIELDS = [
-  'name',
-  'pattern',
-  'vendor',
-  'category',
-  'purpose',
-  'lifetime',
-  'party',
-  'domains',
-  'ifDeleted',
-  'embeddedCategory',
-  'identifiable',
-  'inferred',
-  'vendorCategory',
-  'reason',
-  'source',
-  'generic',
-  'ocdId',
-] as const;
-const FILE_FIELD_SET = new Set<string>(FILE_FIELDS);
-const ENTRY_FIELD_SET = new Set<string>(ENTRY_FIELDS);
 /** A registrable domain or host as the catalog writes it: lower case, no leading dot. */
 export const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 // Characters a cookie name cannot contain (RFC 6265 token) plus invisible look-alikes that
 // only ever get there by copy and paste.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this rejects.
 export const BAD_NAME_CHARS = /[\s;,="\\\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]|[\x00-\x1f\x7f]/;
+
+const text = (field: string) => {
+  const message = `"${field}" must be a non-empty string`;
+  return v.pipe(
+    v.string(message),
+    v.check((value) => value.trim().length > 0, message),
+  );
+};
+const flag = (field: string) => v.optional(v.boolean(`"${field}" must be true or false`));
+const LIFETIME_HELP = '(use "session", "<n> <unit>", "variable: <note>" or "unknown")';
+
+/**
+ * One entry as written in a catalog file, field by field, in the order data/README.md lists them
+ * and canonical form writes them. What involves several fields (exactly one of name and pattern,
+ * a generic entry's domains, duplicates) is checked in `validateCatalogFile`.
+ */
+export const entrySchema = v.object({
+  name: v.optional(
+    v.pipe(
+      text('name'),
+      v.check((name) => !BAD_NAME_CHARS.test(name), '"name" contains a character a cookie name cannot hold'),
+      v.check(
+        (name) => !isPattern(name),
+        (issue) => `"name" looks like a pattern; use "pattern" for "${String(issue.input)}"`,
+      ),
+    ),
+  ),
+  pattern: v.optional(
+    v.pipe(
+      text('pattern'),
+      v.check((pattern) => !BAD_NAME_CHARS.test(pattern), '"pattern" contains a character a cookie name cannot hold'),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        try {
+          compilePattern(dataset.value);
+        } catch (e) {
+          addIssue({ message: `invalid pattern: ${(e as Error).message}` });
+        }
+      }),
+    ),
+  ),
+  vendor: v.optional(text('vendor')),
+  category: v.picklist(
+    ENTRY_CATEGORIES,
+    (issue) => `unknown category ${JSON.stringify(issue.input)} (use ${ENTRY_CATEGORIES.join(', ')})`,
+  ),
+  purpose: v.pipe(
+    text('purpose'),
+    v.check(
+      (purpose) => purpose.length <= MAX_PURPOSE_LENGTH,
+      (issue) => `"purpose" is ${String(issue.input).length} characters; keep it under ${MAX_PURPOSE_LENGTH}`,
+    ),
+  ),
+  lifetime: v.pipe(
+    v.string((issue) => `invalid lifetime ${JSON.stringify(issue.input)} ${LIFETIME_HELP}`),
+    v.check(
+      (lifetime) => parseLifetime(lifetime) !== null,
+      (issue) => `invalid lifetime ${JSON.stringify(issue.input)} ${LIFETIME_HELP}`,
+    ),
+  ),
+  party: v.picklist(PARTIES, `"party" must be one of ${PARTIES.join(', ')}`),
+  domains: v.optional(
+    v.pipe(
+      v.array(v.unknown(), '"domains" must be an array'),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const seen = new Set<unknown>();
+        for (const d of dataset.value) {
+          if (typeof d !== 'string' || !DOMAIN.test(d)) {
+            addIssue({ message: `invalid domain ${JSON.stringify(d)} (lower case, no leading dot)` });
+          } else if (seen.has(d)) addIssue({ message: `domain "${d}" is listed twice` });
+          seen.add(d);
+        }
+      }),
+      v.transform((domains) => domains as string[]),
+    ),
+  ),
+  ifDeleted: v.optional(
+    v.picklist(
+      ENTRY_IF_DELETED as EntryIfDeleted[],
+      (issue) => `unknown "ifDeleted" ${JSON.stringify(issue.input)} (use ${ENTRY_IF_DELETED.join(', ')})`,
+    ),
+  ),
+  embeddedCategory: v.optional(
+    v.picklist(EMBEDDED_CATEGORIES, `"embeddedCategory" must be one of ${EMBEDDED_CATEGORIES.join(', ')}`),
+  ),
+  identifiable: flag('identifiable'),
+  inferred: flag('inferred'),
+  vendorCategory: v.optional(text('vendorCategory')),
+  reason: v.optional(text('reason')),
+  source: v.optional(text('source')),
+  generic: flag('generic'),
+  ocdId: v.optional(text('ocdId')),
+});
+
+/** A catalog file's own fields, in canonical order; its entries are checked one by one. */
+export const fileSchema = v.object({
+  $schema: v.optional(v.string('"$schema" must be a string')),
+  vendor: text('vendor'),
+  origin: v.picklist(ORIGINS, `"origin" must be one of ${ORIGINS.join(', ')}`),
+  source: text('source'),
+  website: v.optional(text('website')),
+  cookies: v.array(v.unknown(), '"cookies" must be an array'),
+});
+
+/** One entry as written in a catalog file. */
+export type RawEntry = v.InferInput<typeof entrySchema>;
+export type CatalogFile = Omit<v.InferInput<typeof fileSchema>, 'cookies' | '$schema'> & { cookies: RawEntry[] };
+
+/** A file's fields, in the order its canonical form writes them (data/README.md, "A file"). */
+export const FILE_FIELDS = Object.keys(fileSchema.entries) as ReadonlyArray<keyof typeof fileSchema.entries>;
+/** An entry's fields, in the order data/README.md's entry table lists them and canonical form writes them. */
+export const ENTRY_FIELDS = Object.keys(entrySchema.entries) as ReadonlyArray<keyof typeof entrySchema.entries>;
+const FILE_FIELD_SET = new Set<string>(FILE_FIELDS);
+const ENTRY_FIELD_SET = new Set<string>(ENTRY_FIELDS);
 
 /** The id part of a file path: `data/vendors/deskpro.json` -> `deskpro`. */
 export function fileSlug(path: string): string {
@@ -149,20 +212,14 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
   for (const key of Object.keys(data)) {
     if (!FILE_FIELD_SET.has(key)) fail(`unknown field "${key}" at the top level`);
   }
-  const vendor = data.vendor;
-  if (!nonEmptyString(vendor)) fail('"vendor" must be a non-empty string');
-  if (!ORIGINS.includes(data.origin as Origin)) fail(`"origin" must be one of ${ORIGINS.join(', ')}`);
-  if (!nonEmptyString(data.source)) fail('"source" must be a non-empty string');
-  if (data.website !== undefined && !nonEmptyString(data.website)) fail('"website" must be a string');
-  if (!Array.isArray(data.cookies)) {
-    fail('"cookies" must be an array');
-    return { entries, problems };
-  }
-  if (problems.length > 0) return { entries, problems };
+  const file = v.safeParse(fileSchema, data);
+  if (!file.success) for (const issue of file.issues) fail(issue.message);
+  if (!file.success || problems.length > 0) return { entries, problems };
+  const { vendor, origin, source } = file.output;
 
   const slug = fileSlug(path);
   const seen = new Map<string, number>();
-  data.cookies.forEach((raw: unknown, index: number) => {
+  file.output.cookies.forEach((raw: unknown, index: number) => {
     const where = `entry ${index}${isObject(raw) && typeof (raw.name ?? raw.pattern) === 'string' ? ` ("${raw.name ?? raw.pattern}")` : ''}`;
     const entryProblems: string[] = [];
     const bad = (msg: string) => entryProblems.push(`${path}: ${where}: ${msg}`);
@@ -174,108 +231,63 @@ export function validateCatalogFile(path: string, data: unknown): { entries: Cat
     for (const key of Object.keys(raw)) {
       if (!ENTRY_FIELD_SET.has(key)) bad(`unknown field "${key}"`);
     }
-    const hasName = raw.name !== undefined;
-    const hasPattern = raw.pattern !== undefined;
-    if (hasName === hasPattern) bad('needs exactly one of "name" or "pattern"');
-    if (hasName) {
-      if (!nonEmptyString(raw.name)) bad('"name" must be a non-empty string');
-      else if (BAD_NAME_CHARS.test(raw.name)) bad(`"name" contains a character a cookie name cannot hold`);
-      else if (isPattern(raw.name)) bad(`"name" looks like a pattern; use "pattern" for "${raw.name}"`);
-    }
-    if (hasPattern) {
-      if (!nonEmptyString(raw.pattern)) bad('"pattern" must be a non-empty string');
-      else if (BAD_NAME_CHARS.test(raw.pattern)) bad('"pattern" contains a character a cookie name cannot hold');
-      else {
-        try {
-          compilePattern(raw.pattern);
-        } catch (e) {
-          bad(`invalid pattern: ${(e as Error).message}`);
-        }
-      }
-    }
-    if (raw.vendor !== undefined && !nonEmptyString(raw.vendor)) bad('"vendor" must be a non-empty string');
-    if (!ENTRY_CATEGORIES.includes(raw.category as never)) {
-      bad(`unknown category ${JSON.stringify(raw.category)} (use ${ENTRY_CATEGORIES.join(', ')})`);
-    }
-    if (!nonEmptyString(raw.purpose)) bad('"purpose" must be a non-empty string');
-    else if (raw.purpose.length > MAX_PURPOSE_LENGTH) {
-      bad(`"purpose" is ${raw.purpose.length} characters; keep it under ${MAX_PURPOSE_LENGTH}`);
-    }
-    const lifetime = typeof raw.lifetime === 'string' ? parseLifetime(raw.lifetime) : null;
-    if (!lifetime) {
-      bad(
-        `invalid lifetime ${JSON.stringify(raw.lifetime)} (use "session", "<n> <unit>", "variable: <note>" or "unknown")`,
-      );
-    }
-    if (!PARTIES.includes(raw.party as DeclaredParty)) bad(`"party" must be one of ${PARTIES.join(', ')}`);
-    const domains: string[] = [];
-    if (raw.domains !== undefined) {
-      if (!Array.isArray(raw.domains)) bad('"domains" must be an array');
-      else {
-        for (const d of raw.domains) {
-          if (typeof d !== 'string' || !DOMAIN.test(d))
-            bad(`invalid domain ${JSON.stringify(d)} (lower case, no leading dot)`);
-          else if (domains.includes(d)) bad(`domain "${d}" is listed twice`);
-          else domains.push(d);
-        }
-      }
-    }
-    if (raw.ifDeleted !== undefined && !ENTRY_IF_DELETED.includes(raw.ifDeleted as EntryIfDeleted)) {
-      bad(`unknown "ifDeleted" ${JSON.stringify(raw.ifDeleted)} (use ${ENTRY_IF_DELETED.join(', ')})`);
-    }
-    if (raw.embeddedCategory !== undefined) {
-      if (!EMBEDDED_CATEGORIES.includes(raw.embeddedCategory as EmbeddedCategory)) {
-        bad(`"embeddedCategory" must be one of ${EMBEDDED_CATEGORIES.join(', ')}`);
-      } else if (raw.category !== 'essential' && raw.category !== 'functional') {
-        bad('"embeddedCategory" is for an essential or functional cookie that also tracks where it is embedded');
-      }
-    }
-    for (const flag of ['identifiable', 'inferred', 'generic'] as const) {
-      if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') bad(`"${flag}" must be true or false`);
-    }
-    // The labeller uses a generic entry only on its own domains: without any it would label nothing.
-    if (raw.generic === true && domains.length === 0 && entryProblems.length === 0) {
-      bad('"generic": true needs "domains", the only domains on which a generic name labels a cookie');
-    }
-    for (const text of ['vendorCategory', 'reason', 'source', 'ocdId'] as const) {
-      if (raw[text] !== undefined && !nonEmptyString(raw[text])) bad(`"${text}" must be a non-empty string`);
-    }
-    if (entryProblems.length > 0 || !lifetime) {
+    if ((raw.name !== undefined) === (raw.pattern !== undefined)) bad('needs exactly one of "name" or "pattern"');
+    const parsed = v.safeParse(entrySchema, raw);
+    if (!parsed.success) for (const issue of parsed.issues) bad(issue.message);
+    if (!parsed.success || entryProblems.length > 0) {
       problems.push(...entryProblems);
       return;
     }
-    const key = (raw.name ?? raw.pattern) as string;
-    const entryVendor = (raw.vendor as string | undefined) ?? (vendor as string);
+    const e = parsed.output;
+    const domains = e.domains ?? [];
+    if (e.embeddedCategory !== undefined && e.category !== 'essential' && e.category !== 'functional') {
+      bad('"embeddedCategory" is for an essential or functional cookie that also tracks where it is embedded');
+    }
+    // The labeller uses a generic entry only on its own domains: without any it would label nothing.
+    if (e.generic === true && domains.length === 0) {
+      bad('"generic": true needs "domains", the only domains on which a generic name labels a cookie');
+    }
+    if (entryProblems.length > 0) {
+      problems.push(...entryProblems);
+      return;
+    }
+    const key = (e.name ?? e.pattern) as string;
+    const entryVendor = e.vendor ?? vendor;
     // What the labeller sees: the vendor an entry resolves to and its set of domains, not how they are written.
-    const dupKey = JSON.stringify([hasPattern ? 'pattern' : 'name', key, entryVendor, [...domains].sort()]);
+    const dupKey = JSON.stringify([
+      e.pattern !== undefined ? 'pattern' : 'name',
+      key,
+      entryVendor,
+      [...domains].sort(),
+    ]);
     const firstIndex = seen.get(dupKey);
     if (firstIndex !== undefined) {
       problems.push(`${path}: ${where}: duplicate of entry ${firstIndex} (same name, vendor and domains)`);
       return;
     }
     seen.set(dupKey, index);
-    const sameKey = entries.filter((e) => (e.name ?? e.pattern) === key).length;
+    const sameKey = entries.filter((x) => (x.name ?? x.pattern) === key).length;
     const entry: CatalogEntry = {
       id: `${slug}/${key}${sameKey > 0 ? `#${sameKey + 1}` : ''}`,
       vendor: entryVendor,
-      category: raw.category as CatalogEntry['category'],
-      purpose: raw.purpose as string,
-      lifetime,
-      party: raw.party as DeclaredParty,
+      category: e.category,
+      purpose: e.purpose,
+      lifetime: parseLifetime(e.lifetime) as Lifetime,
+      party: e.party,
       domains,
-      source: (raw.source as string | undefined) ?? (data.source as string),
-      origin: data.origin as Origin,
+      source: e.source ?? source,
+      origin,
     };
-    if (hasName) entry.name = raw.name as string;
-    else entry.pattern = raw.pattern as string;
-    if (raw.ifDeleted !== undefined) entry.ifDeleted = raw.ifDeleted as EntryIfDeleted;
-    if (raw.embeddedCategory !== undefined) entry.embeddedCategory = raw.embeddedCategory as EmbeddedCategory;
-    if (raw.vendor !== undefined && raw.vendor !== vendor) entry.listedBy = vendor as string;
+    if (e.name !== undefined) entry.name = e.name;
+    else entry.pattern = e.pattern;
+    if (e.ifDeleted !== undefined) entry.ifDeleted = e.ifDeleted;
+    if (e.embeddedCategory !== undefined) entry.embeddedCategory = e.embeddedCategory;
+    if (e.vendor !== undefined && e.vendor !== vendor) entry.listedBy = vendor;
     for (const flag of ['identifiable', 'inferred', 'generic'] as const) {
-      if (raw[flag] !== undefined) entry[flag] = raw[flag] as boolean;
+      if (e[flag] !== undefined) entry[flag] = e[flag];
     }
-    for (const text of ['vendorCategory', 'reason'] as const) {
-      if (raw[text] !== undefined) entry[text] = raw[text] as string;
+    for (const field of ['vendorCategory', 'reason'] as const) {
+      if (e[field] !== undefined) entry[field] = e[field];
     }
     entries.push(entry);
   });
@@ -310,8 +322,4 @@ export function validateCatalog(files: ReadonlyArray<{ path: string; data: unkno
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
 }
