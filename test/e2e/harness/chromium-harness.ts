@@ -1,19 +1,9 @@
-import type { Frame, Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ExtensionBrowser, LaunchOptions } from '../../../src/node/chromium';
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import type { BrowserHarness, HarnessOptions, HarnessPage, InBrowser, PageContent } from './browser-harness';
 import { launchTestBrowser } from './extension';
-import {
-  allCookies,
-  contentVia,
-  type Evaluate,
-  EvaluatingPage,
-  evaluatorOf,
-  pollUntil,
-  sendRequest,
-  tabIdOf,
-  WAIT_MS,
-} from './harness-support';
+import { allCookies, contentVia, EvaluatingPage, evaluatorOf, sendRequest, tabIdOf, WAIT_MS } from './harness-support';
 
 /**
  * Debian's Chromium with the built `dist/`, driven by Playwright through the launcher `scan` and

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findExecutable } from '../../../src/node/find-executable';
 import type { BrowserCookie, RequestKind, RequestOf, ResponseOf } from '../../../src/shared/protocol';
 import { GECKO_ID } from '../../../vite.config';
@@ -12,7 +12,6 @@ import type { BrowserHarness, HarnessOptions, HarnessPage, InBrowser, PageConten
 import {
   allCookies,
   contentVia,
-  type Evaluate,
   EvaluatingPage,
   evaluatorOf,
   pollUntil,

@@ -3,7 +3,6 @@ import { createBackground } from '../../../src/background/background';
 import { CookieMirror } from '../../../src/background/cookie-mirror';
 import { registerListeners } from '../../../src/background/listeners';
 import { cookieKey } from '../../../src/core/cookie-key';
-import type { BrowserCookie } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { testLabeller } from '../../fakes/test-labeller';
 import { flushEvents, settle, startWorker } from '../../fakes/worker';
