@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CookieIdentity } from '../core/cookie-key';
+import { fieldObject } from '../core/schema-object';
 import { CATEGORIES } from '../core/types';
 import type { RequestKind, RequestMessage, RequestOf } from '../shared/protocol';
 import { REQUEST_KINDS } from '../shared/protocol';
@@ -30,7 +31,7 @@ const partitionKey = v.custom<NonNullable<CookieIdentity['partitionKey']>>((valu
   );
 }, 'must be { topLevelSite, hasCrossSiteAncestor? } with topLevelSite a string');
 
-const identity = v.object(
+const identity = fieldObject(
   {
     name: v.string('must be a string'),
     domain: v.pipe(v.string('must be a domain'), v.minLength(1, 'must be a domain')),
@@ -64,9 +65,9 @@ const siteSettings = v.pipe(
 export type RequestSchemaMap = { [K in RequestKind]: v.GenericSchema<unknown, RequestOf<K>> };
 
 export const REQUEST_SCHEMAS = {
-  getTabView: v.object({ tabId }),
-  deleteOptional: v.object({ tabId, allowWithoutUndo }),
-  deleteCookies: v.object({
+  getTabView: fieldObject({ tabId }),
+  deleteOptional: fieldObject({ tabId, allowWithoutUndo }),
+  deleteCookies: fieldObject({
     tabId: v.nullable(tabId),
     cookies: v.pipe(
       v.array(identity, 'must be a list of cookie identities'),
@@ -74,18 +75,18 @@ export const REQUEST_SCHEMAS = {
     ),
     allowWithoutUndo,
   }),
-  deleteCategory: v.object({
+  deleteCategory: fieldObject({
     tabId,
     category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`),
     allowWithoutUndo,
   }),
-  undo: v.object({
+  undo: fieldObject({
     batchId: v.pipe(v.string('must be a non-empty string'), v.minLength(1, 'must be a non-empty string')),
   }),
-  getHistory: v.object({ tabId: v.optional(tabId) }),
-  getSettings: v.object({}),
-  setIncludeUnknown: v.object({ includeUnknown: v.boolean('must be true or false') }),
-  setSiteSettings: v.object({ site, settings: siteSettings }),
+  getHistory: fieldObject({ tabId: v.optional(tabId) }),
+  getSettings: fieldObject({}),
+  setIncludeUnknown: fieldObject({ includeUnknown: v.boolean('must be true or false') }),
+  setSiteSettings: fieldObject({ site, settings: siteSettings }),
 } satisfies RequestSchemaMap;
 
 export class RequestError extends Error {

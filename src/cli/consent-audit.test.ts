@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { record, tabView } from '../../test/unit/ui/records';
+import { record, tabView } from '../../test/support/records';
 import type { StateScan } from '../node/scan';
 import type { CookieRecord } from '../shared/protocol';
 import { auditConsent, bannerText } from './consent-audit';

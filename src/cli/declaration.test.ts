@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { record } from '../../test/unit/ui/records';
+import { record } from '../../test/support/records';
 import { formatCsv } from '../core/export/csv';
 import { formatJson } from '../core/export/json';
 import { formatMarkdownDeclaration } from '../core/export/markdown';

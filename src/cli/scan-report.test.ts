@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { record, tabView } from '../../test/unit/ui/records';
+import { record, tabView } from '../../test/support/records';
 import type { ScanResult } from '../node/scan';
 import { failOnMatches, jsonReport, markdownReport, tableReport } from './scan-report';
 

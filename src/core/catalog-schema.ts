@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseLifetime } from './lifetime';
 import { compilePattern, isPattern } from './patterns';
+import { fieldObject } from './schema-object';
 import { type Category, type DeclaredParty, IF_DELETED, type IfDeleted, type Lifetime, PARTIES } from './types';
 
 /**
@@ -91,7 +92,7 @@ const LIFETIME_HELP = '(use "session", "<n> <unit>", "variable: <note>" or "unkn
  * and canonical form writes them. What involves several fields (exactly one of name and pattern,
  * a generic entry's domains, duplicates) is checked in `validateCatalogFile`.
  */
-export const entrySchema = v.object({
+export const entrySchema = fieldObject({
   name: v.optional(
     v.pipe(
       text('name'),
@@ -171,7 +172,7 @@ export const entrySchema = v.object({
 });
 
 /** A catalog file's own fields, in canonical order; its entries are checked one by one. */
-export const fileSchema = v.object({
+export const fileSchema = fieldObject({
   $schema: v.optional(v.string('"$schema" must be a string')),
   vendor: text('vendor'),
   origin: v.picklist(ORIGINS, `"origin" must be one of ${ORIGINS.join(', ')}`),
@@ -180,9 +181,9 @@ export const fileSchema = v.object({
   cookies: v.array(v.unknown(), '"cookies" must be an array'),
 });
 
-/** One entry as written in a catalog file. */
-export type RawEntry = v.InferInput<typeof entrySchema>;
-export type CatalogFile = Omit<v.InferInput<typeof fileSchema>, 'cookies' | '$schema'> & { cookies: RawEntry[] };
+/** One entry as written in a catalog file (the schema's output: its input is anything JSON holds). */
+export type RawEntry = v.InferOutput<typeof entrySchema>;
+export type CatalogFile = Omit<v.InferOutput<typeof fileSchema>, 'cookies' | '$schema'> & { cookies: RawEntry[] };
 
 /** A file's fields, in the order its canonical form writes them (data/README.md, "A file"). */
 export const FILE_FIELDS = Object.keys(fileSchema.entries) as ReadonlyArray<keyof typeof fileSchema.entries>;

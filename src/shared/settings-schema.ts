@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldObject } from '../core/schema-object';
 
 /**
  * A site's settings as stored and as a page sends them, defined once: the worker validates with
@@ -17,12 +18,12 @@ const VENDORS = 'must be a list of vendor names';
 const COOKIES = 'must be a list of { name, domain }';
 
 /** A cookie kept even while its site is kept clean: its name and the domain it is set on. */
-export const allowedCookieSchema = v.object(
+export const allowedCookieSchema = fieldObject(
   { name: v.string(COOKIES), domain: v.pipe(v.string(COOKIES), v.minLength(1, COOKIES)) },
   COOKIES,
 );
 
-export const siteSettingsSchema = v.object(
+export const siteSettingsSchema = fieldObject(
   {
     /** Remove every non-essential cookie of this site's tabs as soon as it is set. */
     keepClean: v.boolean((issue) => `is ${describe(issue.input)}, not true or false`),

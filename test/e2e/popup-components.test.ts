@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/node/chromium';
 import type { FakeClient } from '../fakes/fake-client';
-import type { record, tabView } from '../unit/ui/records';
+import type { record, tabView } from '../support/records';
 import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_SCHEMA_FILE } from '../../src/core/catalog-format';
 import {
@@ -9,7 +10,9 @@ import {
   ENTRY_CATEGORIES,
   ENTRY_FIELDS,
   ENTRY_IF_DELETED,
+  entrySchema,
   FILE_FIELDS,
+  fileSchema,
   MAX_PURPOSE_LENGTH,
   ORIGINS,
   validateCatalogFile,
@@ -76,6 +79,27 @@ describe('data/catalog-file.schema.json says what src/core/catalog-schema.ts che
     expect(entry.embeddedCategory.enum).toEqual([...EMBEDDED_CATEGORIES]);
     expect(entry.purpose.maxLength).toBe(MAX_PURPOSE_LENGTH);
     expect(entry.domains.items?.pattern).toBe(DOMAIN.source);
+  });
+
+  it('requires, and types, each field as the valibot schema does', () => {
+    type Field = v.GenericSchema & { wrapped?: Field; options?: readonly string[] };
+    // What a JSON Schema node says of a valibot field: whether it may be left out, and its type.
+    const describe = (field: Field) => {
+      const inner = field.type === 'optional' && field.wrapped ? field.wrapped : field;
+      return {
+        required: field.type !== 'optional',
+        type: inner.type === 'picklist' ? { enum: inner.options } : { type: inner.type },
+      };
+    };
+    const check = (fields: Record<string, Field>, node: Node & { properties: Record<string, Node> }) => {
+      for (const [key, field] of Object.entries(fields)) {
+        const { required, type } = describe(field);
+        expect(node.required?.includes(key) ?? false, key).toBe(required);
+        expect(node.properties[key], key).toMatchObject(type);
+      }
+    };
+    check(fileSchema.entries, schema as Node & { properties: Record<string, Node> });
+    check(entrySchema.entries, schema.definitions.entry);
   });
 
   it('requires the fields the validator requires', () => {

@@ -30,6 +30,12 @@ function file(cookies: unknown[], top: Record<string, unknown> = {}) {
   return { vendor: 'Acme', origin: 'vendor-documentation', source: 'seed:acme.txt', cookies, ...top };
 }
 
+/** `value` without `key`: absent, which is not the same as present and undefined. */
+function omit(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _omitted, ...rest } = value;
+  return rest;
+}
+
 /** The problems the schema finds in a file holding these entries. */
 function problems(cookies: unknown[], top: Record<string, unknown> = {}): string[] {
   return validateCatalogFile(PATH, file(cookies, top)).problems;
@@ -51,6 +57,10 @@ describe('catalog schema rejects bad entries, naming the file and the entry', ()
     ],
     ['the category "unknown"', { ...VALID, category: 'unknown' }, 'unknown category "unknown"'],
     ['a missing category', { ...VALID, category: undefined }, 'unknown category undefined'],
+    // Absent rather than undefined: reported by the field's own rule too.
+    ['an absent purpose', omit(VALID, 'purpose'), 'entry 0 ("acme_id"): "purpose" must be a non-empty string'],
+    ['an absent lifetime', omit(VALID, 'lifetime'), 'entry 0 ("acme_id"): invalid lifetime undefined'],
+    ['an absent party', omit(VALID, 'party'), 'entry 0 ("acme_id"): "party" must be one of first, third, either'],
     ['an empty name', { ...VALID, name: '' }, 'entry 0 (""): "name" must be a non-empty string'],
     ['a blank name', { ...VALID, name: '   ' }, '"name" must be a non-empty string'],
     ['neither name nor pattern', { ...VALID, name: undefined }, 'entry 0: needs exactly one of "name" or "pattern"'],
@@ -204,6 +214,8 @@ describe('catalog schema rejects bad entries, naming the file and the entry', ()
     ],
     ['a missing vendor', file([VALID], { vendor: undefined }), '"vendor" must be a non-empty string'],
     ['a missing source', file([VALID], { source: '' }), '"source" must be a non-empty string'],
+    ['an absent vendor', omit(file([VALID]), 'vendor'), '"vendor" must be a non-empty string'],
+    ['an absent cookies list', omit(file([VALID]), 'cookies'), '"cookies" must be an array'],
     ['cookies that are not a list', file([], { cookies: {} }), '"cookies" must be an array'],
   ])('rejects %s', (_what, data, message) => {
     expect(validateCatalogFile(PATH, data).problems).toContain(`${PATH}: ${message}`);

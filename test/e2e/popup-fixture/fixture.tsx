@@ -5,7 +5,7 @@ import { ClientContext } from '../../../src/ui/client-context';
 import { setFallbackMessages } from '../../../src/ui/i18n';
 import english from '../../../src/ui/messages/en.json';
 import { FakeClient } from '../../fakes/fake-client';
-import { record, sampleRecords, tabView } from '../../unit/ui/records';
+import { record, sampleRecords, tabView } from '../../support/records';
 import '../../../src/ui/theme.css';
 import '../../../src/popup/popup.css';
 

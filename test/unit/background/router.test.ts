@@ -72,6 +72,20 @@ describe('who may talk to the worker', () => {
       ],
       [{ kind: 'deleteCategory', payload: { tabId: 1, category: 'tasty' } }, 'category must be one of'],
       [{ kind: 'undo', payload: { batchId: '' } }, 'batchId must be a non-empty string'],
+      // A missing field is named with its own rule, not as an unexpected key.
+      [{ kind: 'getTabView', payload: {} }, 'tabId must be a tab id (an integer of 0 or more)'],
+      [{ kind: 'setIncludeUnknown', payload: {} }, 'includeUnknown must be true or false'],
+      [
+        { kind: 'deleteCookies', payload: { tabId: null, cookies: [{ name: 'a', domain: 'a.test', storeId: '0' }] } },
+        'cookies[0].path must be a string',
+      ],
+      [
+        {
+          kind: 'setSiteSettings',
+          payload: { site: 'a.test', settings: { allowedVendors: [], allowedCookies: [] } },
+        },
+        'settings: keepClean is missing, not true or false',
+      ],
     ];
     for (const [message, error] of cases) {
       const reply = await browser.sendMessage(message);

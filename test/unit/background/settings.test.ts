@@ -29,6 +29,7 @@ describe('reading stored settings', () => {
         'www.b.test': site,
         'c.test': { keepClean: 'sure', allowedVendors: [], allowedCookies: [] },
         'd.test': { keepClean: false, allowedVendors: [3], allowedCookies: [] },
+        'e.test': { allowedVendors: [], allowedCookies: [] },
       },
     });
     expect(parsed.settings).toEqual({ includeUnknown: false, sites: { 'a.test': site } });
@@ -37,6 +38,7 @@ describe('reading stored settings', () => {
       'sites: "www.b.test" is not a registrable domain (for example example.co.uk, not www.example.co.uk)',
       'sites.c.test: keepClean is "sure", not true or false',
       'sites.d.test: allowedVendors must be a list of vendor names',
+      'sites.e.test: keepClean is missing, not true or false',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TabStore } from '../../../src/ui/tab-store';
 import { FakeClient } from '../../fakes/fake-client';
-import { sampleRecords, tabView } from './records';
+import { sampleRecords, tabView } from '../../support/records';
 
 /** A removal too large to undo: the worker asks first, and the pages ask the person. */
 

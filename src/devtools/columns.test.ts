@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  COLUMNS,
-  expiresText,
-  partitionText,
-  priorityOf,
-  sameSiteText,
-  visibleColumns,
-} from '../../../src/devtools/columns';
-import { durationText } from '../../../src/devtools/declaration-strings';
-import { cookie, record } from '../ui/records';
+import { cookie, record } from '../../test/support/records';
+import { COLUMNS, expiresText, partitionText, priorityOf, sameSiteText, visibleColumns } from './columns';
+import { durationText } from './declaration-strings';
 
 describe('columns', () => {
   it('has the DevTools columns and ours, what matters first: category, vendor and what deleting does', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, type ColumnId } from '../../../src/devtools/columns';
-import { type SortDirection, sortRows } from '../../../src/devtools/row-sort';
-import { record } from '../ui/records';
+import { record } from '../../test/support/records';
+import { COLUMNS, type ColumnId } from './columns';
+import { type SortDirection, sortRows } from './row-sort';
 
 const rows = [
   record('b10', 'marketing', { value: 'xx', domain: 'b.test', session: true, expirationDate: undefined }),

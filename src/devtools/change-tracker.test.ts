@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeTracker, sameState } from '../../../src/devtools/change-tracker';
-import { record } from '../ui/records';
+import { record } from '../../test/support/records';
+import { ChangeTracker, sameState } from './change-tracker';
 
 function tracker() {
   let now = 1000;

@@ -1,6 +1,6 @@
-import { fromText } from '../../../src/core/if-deleted';
-import type { Category, Label } from '../../../src/core/types';
-import type { BrowserCookie, CookieRecord, TabView } from '../../../src/shared/protocol';
+import { fromText } from '../../src/core/if-deleted';
+import type { Category, Label } from '../../src/core/types';
+import type { BrowserCookie, CookieRecord, TabView } from '../../src/shared/protocol';
 
 /** Test cookies: what the worker would send for a tab, without the catalog. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeIndex, EMPTY_SELECTION, moveTo, pick, retain, selectAll } from '../../../src/devtools/selection';
+import { activeIndex, EMPTY_SELECTION, moveTo, pick, retain, selectAll } from './selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { summarize } from '../../../src/shared/cookie-summary';
-import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../../../src/shared/protocol';
-import { RequestFailedError, WorkerUnavailableError } from '../../../src/ui/client-errors';
-import { createRuntimeClient, type PortLike, type RuntimeLike } from '../../../src/ui/runtime-client';
-import { tabView } from './records';
+import { tabView } from '../../test/support/records';
+import { summarize } from '../shared/cookie-summary';
+import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../shared/protocol';
+import { RequestFailedError, WorkerUnavailableError } from './client-errors';
+import { createRuntimeClient, type PortLike, type RuntimeLike } from './runtime-client';
 
 class FakePort implements PortLike {
   messageListeners: Array<(m: unknown) => void> = [];

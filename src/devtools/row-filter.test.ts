@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isFiltering, NO_FILTER, NO_VENDOR, rowMatcher, vendorsOf } from '../../../src/devtools/row-filter';
-import { record } from '../ui/records';
+import { record } from '../../test/support/records';
+import { isFiltering, NO_FILTER, NO_VENDOR, rowMatcher, vendorsOf } from './row-filter';
 
 const rows = [
   record('_ga', 'analytics', { httpOnly: false }, { vendor: 'Google Analytics', purpose: 'Counts visits' }),

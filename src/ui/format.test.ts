@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cookieFlags, cookieSize, formatExpiry, formatLifetime, labelBasis, partyName } from '../../../src/ui/format';
-import { cookie } from './records';
+import { cookie } from '../../test/support/records';
+import { cookieFlags, cookieSize, formatExpiry, formatLifetime, labelBasis, partyName } from './format';
 
 const NOW = 1_700_000_000;
 

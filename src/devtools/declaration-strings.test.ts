@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseLifetime } from '../../../src/core/lifetime';
-import type { Lifetime } from '../../../src/core/types';
-import { durationText } from '../../../src/devtools/declaration-strings';
+import { parseLifetime } from '../core/lifetime';
+import type { Lifetime } from '../core/types';
+import { durationText } from './declaration-strings';
 
 function declared(text: string): Lifetime {
   const lifetime = parseLifetime(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTabId } from '../../../src/popup/tab-id';
+import { resolveTabId } from './tab-id';
 
 describe('resolveTabId', () => {
   const active = async () => [{ id: 42 }];

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  prefixOffsets,
-  scrollToReveal,
-  segmentsKeeping,
-  visibleRange,
-  windowRange,
-} from '../../../src/ui/virtual-window';
+import { prefixOffsets, scrollToReveal, segmentsKeeping, visibleRange, windowRange } from './virtual-window';
 
 describe('windowRange', () => {
   it('renders the items that meet the viewport plus the margin', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lastUndoable } from '../../../src/devtools/last-undoable';
-import { summarize } from '../../../src/shared/cookie-summary';
-import type { HistoryBatch } from '../../../src/shared/protocol';
-import { TabStore } from '../../../src/ui/tab-store';
-import { FakeClient } from '../../fakes/fake-client';
-import { record, sampleRecords, tabView } from './records';
+import { FakeClient } from '../../test/fakes/fake-client';
+import { record, sampleRecords, tabView } from '../../test/support/records';
+import { lastUndoable } from '../devtools/last-undoable';
+import { summarize } from '../shared/cookie-summary';
+import type { HistoryBatch } from '../shared/protocol';
+import { TabStore } from './tab-store';
 
 /** Timers the test fires by hand, so nothing depends on the clock. */
 function manualTimers() {

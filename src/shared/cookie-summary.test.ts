@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupRecords, matchesQuery } from '../../../src/shared/cookie-groups';
-import { summarize } from '../../../src/shared/cookie-summary';
-import { record, sampleRecords } from './records';
+import { record, sampleRecords } from '../../test/support/records';
+import { groupRecords, matchesQuery } from './cookie-groups';
+import { summarize } from './cookie-summary';
 
 describe('summarize', () => {
   it('counts categories, third-party and partitioned cookies', () => {

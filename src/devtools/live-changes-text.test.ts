@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveChangesText } from '../../../src/devtools/live-changes-text';
+import { liveChangesText } from './live-changes-text';
 
 describe('the announcement of live changes', () => {
   it('names only the kinds of change there were, each in its own plural', () => {
