@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { hostOfUrl, registrableDomain } from '../core/domains';
 import { type Settings, type SiteSettings, siteSettingsOf } from '../shared/protocol';
 import { parseSiteSettings } from '../shared/settings-schema';
@@ -23,23 +24,37 @@ export function defaultSettings(): Settings {
   return { includeUnknown: false, sites: {} };
 }
 
+/**
+ * The stored settings object, field by field. It is read back leniently (`parseStoredSettings`):
+ * each field goes through its own schema, so one bad field falls back to its default alone.
+ */
+const storedSettingsSchema = v.object({
+  format: v.literal(
+    SETTINGS_FORMAT,
+    (issue) => `the stored settings are not in the format ${SETTINGS_FORMAT} (found ${describe(issue.input)})`,
+  ),
+  includeUnknown: v.boolean((issue) => `includeUnknown is ${describe(issue.input)}, not true or false`),
+  // Each site's key and settings are checked one by one, so that one bad site loses nothing else
+  // (and a "__proto__" key is named, not skipped).
+  sites: v.custom<Record<string, unknown>>(isRecord, (issue) => `sites is ${describe(issue.input)}, not an object`),
+});
+
+type StoredField = keyof typeof storedSettingsSchema.entries;
+
 export function parseStoredSettings(raw: unknown): ParsedSettings {
   if (raw === undefined) return { settings: defaultSettings(), problems: [] };
   if (!isRecord(raw)) return { settings: defaultSettings(), problems: ['the stored settings are not an object'] };
-  if (raw.format !== SETTINGS_FORMAT) {
-    return {
-      settings: defaultSettings(),
-      problems: [`the stored settings are not in the format ${SETTINGS_FORMAT} (found ${describe(raw.format)})`],
-    };
-  }
+  const field = <K extends StoredField>(key: K) => v.safeParse(storedSettingsSchema.entries[key], raw[key]);
+  const format = field('format');
+  if (!format.success) return { settings: defaultSettings(), problems: [format.issues[0].message] };
   const problems: string[] = [];
-  let includeUnknown = false;
-  if (typeof raw.includeUnknown === 'boolean') includeUnknown = raw.includeUnknown;
-  else problems.push(`includeUnknown is ${describe(raw.includeUnknown)}, not true or false`);
+  const includeUnknown = field('includeUnknown');
+  if (!includeUnknown.success) problems.push(includeUnknown.issues[0].message);
+  const stored = field('sites');
   const sites: Record<string, SiteSettings> = {};
-  if (!isRecord(raw.sites)) problems.push(`sites is ${describe(raw.sites)}, not an object`);
+  if (!stored.success) problems.push(stored.issues[0].message);
   else {
-    for (const [site, value] of Object.entries(raw.sites)) {
+    for (const [site, value] of Object.entries(stored.output)) {
       const siteProblem = checkSite(site);
       const parsed = parseSiteSettings(value);
       if (siteProblem) problems.push(`sites: ${siteProblem}`);
@@ -47,10 +62,10 @@ export function parseStoredSettings(raw: unknown): ParsedSettings {
       else sites[site] = parsed;
     }
   }
-  return { settings: { includeUnknown, sites }, problems };
+  return { settings: { includeUnknown: includeUnknown.success && includeUnknown.output, sites }, problems };
 }
 
-export function toStored(settings: Settings): Record<string, unknown> {
+export function toStored(settings: Settings): v.InferInput<typeof storedSettingsSchema> {
   return { format: SETTINGS_FORMAT, includeUnknown: settings.includeUnknown, sites: settings.sites };
 }
 
