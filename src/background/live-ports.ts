@@ -1,9 +1,10 @@
-import { leadRecords } from '../shared/cookie-groups';
 import { summarize } from '../shared/cookie-summary';
+import { firstScreen } from '../shared/first-screen';
 import {
   type CookieRecord,
   type CookieSummary,
   type HistoryBatch,
+  type LeadOrder,
   type PushMessage,
   REST_REQUEST,
   type TabView,
@@ -52,7 +53,7 @@ export class LivePorts {
   }
 
   /** With `lead`, the first snapshot comes in two parts: the first screen, then the rest (see PushMessage). */
-  async connect(port: PortLike, tabId: number, options: { lead?: boolean } = {}): Promise<void> {
+  async connect(port: PortLike, tabId: number, options: { lead?: LeadOrder } = {}): Promise<void> {
     const subscriber: Subscriber = { port, tabId, sent: new Map(), frame: '', held: false };
     this.subscribers.add(subscriber);
     port.onDisconnect.addListener(() => this.subscribers.delete(subscriber));
@@ -61,7 +62,7 @@ export class LivePorts {
     });
     try {
       const snapshot = await this.snapshot(tabId);
-      if (options.lead) this.sendInTwo(subscriber, snapshot);
+      if (options.lead) this.sendInTwo(subscriber, snapshot, options.lead);
       else await this.send(subscriber, snapshot);
     } catch (error) {
       // A tab that closed in the meantime: nothing to show, the page will notice.
@@ -141,9 +142,9 @@ export class LivePorts {
    * of every cookie keeps the page waiting for all of them; and the rest arriving before the first
    * paint would hold that paint up as much.
    */
-  private sendInTwo(subscriber: Subscriber, snapshot: TabSnapshot): void {
+  private sendInTwo(subscriber: Subscriber, snapshot: TabSnapshot, order: LeadOrder): void {
     const { view, versions } = snapshot;
-    const split = splitForLead(view.cookies, view.includeUnknown);
+    const split = splitForLead(view.cookies, view.includeUnknown, order);
     if (split === null) {
       void this.send(subscriber, snapshot);
       return;
@@ -190,32 +191,27 @@ function frameOf(view: TabView): string {
 }
 
 interface LeadSplit {
-  includeUnknown: boolean;
   lead: CookieRecord[];
-  rest: CookieRecord[];
   summary: CookieSummary;
 }
 
 /**
- * A tab's view is kept ready while its cookies do not change (tab-view.ts), and so is its split:
+ * A tab's view is kept ready while its cookies do not change (tab-view.ts), and so are its splits:
  * the popup opened again on an unchanged tab sends what it sent last time without sorting and
- * counting every cookie again.
+ * counting every cookie again. One split per order and unknown-cookie setting.
  */
-const splits = new WeakMap<readonly CookieRecord[], LeadSplit>();
+const splits = new WeakMap<readonly CookieRecord[], Map<string, LeadSplit | null>>();
 
-/** The first screen's records, the rest, and the summary of all; null when the first screen is all. */
-function splitForLead(cookies: readonly CookieRecord[], includeUnknown: boolean): LeadSplit | null {
-  const known = splits.get(cookies);
-  if (known?.includeUnknown === includeUnknown) return known;
-  const lead = leadRecords(cookies);
-  if (lead.length === cookies.length) return null;
-  const inLead = new Set(lead.map((r) => r.key));
-  const split = {
-    includeUnknown,
-    lead,
-    rest: cookies.filter((r) => !inLead.has(r.key)),
-    summary: summarize(cookies, includeUnknown),
-  };
-  splits.set(cookies, split);
+/** The first screen's records and the summary of all; null when the first screen is all. */
+function splitForLead(cookies: readonly CookieRecord[], includeUnknown: boolean, order: LeadOrder): LeadSplit | null {
+  const id = `${order}:${includeUnknown}`;
+  const known = splits.get(cookies) ?? new Map<string, LeadSplit | null>();
+  splits.set(cookies, known);
+  const cached = known.get(id);
+  if (cached !== undefined) return cached;
+  const lead = firstScreen(cookies, order);
+  let split: LeadSplit | null = null;
+  if (lead.length < cookies.length) split = { lead, summary: summarize(cookies, includeUnknown) };
+  known.set(id, split);
   return split;
 }

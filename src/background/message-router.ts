@@ -1,5 +1,7 @@
 import {
-  LEAD_PORT_SUFFIX,
+  LEAD_ORDERS,
+  LEAD_PORT_SUFFIXES,
+  type LeadOrder,
   LIVE_PORT_PREFIX,
   type Reply,
   type RequestKind,
@@ -66,18 +68,18 @@ export function createMessageListener(
 
 export function createConnectListener(
   runtime: Pick<RuntimeApi, 'id' | 'getURL'>,
-  onLivePort: (port: PortLike, tabId: number, options: { lead: boolean }) => void,
+  onLivePort: (port: PortLike, tabId: number, options: { lead?: LeadOrder }) => void,
 ): (port: PortLike) => void {
   return (port) => {
     if (!port.name.startsWith(LIVE_PORT_PREFIX)) return;
     const suffix = port.name.slice(LIVE_PORT_PREFIX.length);
-    const lead = suffix.endsWith(LEAD_PORT_SUFFIX);
-    const tabId = lead ? suffix.slice(0, -LEAD_PORT_SUFFIX.length) : suffix;
+    const lead = LEAD_ORDERS.find((order) => suffix.endsWith(LEAD_PORT_SUFFIXES[order]));
+    const tabId = lead ? suffix.slice(0, -LEAD_PORT_SUFFIXES[lead].length) : suffix;
     if (!isOwnPage(port.sender, runtime) || !/^\d{1,15}$/.test(tabId)) {
       port.disconnect();
       return;
     }
-    onLivePort(port, Number(tabId), { lead });
+    onLivePort(port, Number(tabId), lead ? { lead } : {});
   };
 }
 

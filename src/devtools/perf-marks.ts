@@ -1,13 +1,11 @@
-/**
- * Marks the benchmark reads (scripts/bench/panel.ts): `panel:ready` once the first answer is in the
- * DOM, `panel:painted` once the browser has painted it and is free to take input.
- */
+import { markFirstPaint } from '../ui/first-paint';
+
+/** `panel:ready` once the first screen of the first answer is in the DOM (scripts/bench/panel.ts). */
 export function markPanelReady(): void {
-  if (performance.getEntriesByName('panel:ready').length > 0) return;
-  performance.mark('panel:ready');
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => performance.mark('panel:painted');
-    channel.port2.postMessage(null);
-  });
+  markFirstPaint('panel:ready', 'panel:painted');
+}
+
+/** `panel:complete` once every cookie of a long list is in the DOM's rows too. */
+export function markPanelComplete(): void {
+  markFirstPaint('panel:complete', 'panel:complete-painted');
 }

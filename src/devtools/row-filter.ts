@@ -1,7 +1,7 @@
 import type { Category, Party } from '../core/types';
+import { compareText } from '../shared/name-order';
 import type { CookieRecord } from '../shared/protocol';
 import { categoryName } from '../ui/format';
-import { compareText } from './row-sort';
 
 export const FLAG_FILTERS = ['httpOnly', 'secure', 'partitioned', 'session', 'sameSiteNone'] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];

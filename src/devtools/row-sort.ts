@@ -1,3 +1,4 @@
+import { compareByName, compareText } from '../shared/name-order';
 import type { CookieRecord } from '../shared/protocol';
 import type { Column } from './columns';
 
@@ -6,16 +7,6 @@ export type SortDirection = 'ascending' | 'descending';
 export interface SortOrder {
   column: Column['id'];
   direction: SortDirection;
-}
-
-let collator: Intl.Collator | null = null;
-/**
- * The panel's one order for text, made once: `localeCompare` would set up a collator of its own,
- * which costs milliseconds the first time on the panel's first render.
- */
-export function compareText(a: string, b: string): number {
-  collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function compareValues(a: string | number, b: string | number): number {
@@ -39,12 +30,6 @@ export function sortRows<T>(
     const record = recordOf(item);
     return { item, record, value: column.sortValue(record) };
   });
-  keyed.sort(
-    (x, y) =>
-      sign * compareValues(x.value, y.value) ||
-      compareText(x.record.cookie.name, y.record.cookie.name) ||
-      compareText(x.record.cookie.domain, y.record.cookie.domain) ||
-      (x.record.key < y.record.key ? -1 : x.record.key > y.record.key ? 1 : 0),
-  );
+  keyed.sort((x, y) => sign * compareValues(x.value, y.value) || compareByName(x.record, y.record));
   return keyed.map((k) => k.item);
 }

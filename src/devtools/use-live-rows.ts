@@ -24,20 +24,28 @@ export interface LiveRows {
  * The tracker is fed in a layout effect, not during render: the render that brings a new list
  * shows the rows of the previous one, and the rows follow in a re-render before the browser paints.
  */
-export function useLiveRows(records: CookieRecord[], view: TabView | null, holdMs = HOLD_MS): LiveRows {
+export function useLiveRows(
+  records: CookieRecord[],
+  view: TabView | null,
+  complete = true,
+  holdMs = HOLD_MS,
+): LiveRows {
   const tracker = useMemo(() => new ChangeTracker(holdMs, () => performance.now()), [holdMs]);
   const fedView = useRef<TabView | null>(null);
+  const fedComplete = useRef(true);
   const [live, setLive] = useState<LiveRows>(() => ({
     rows: [],
     changes: { counts: { new: 0, changed: 0, removed: 0 }, seq: 0 },
   }));
 
   // Only a new list feeds the tracker; `view` is read to tell a new page from an update, but a view
-  // that changes alone (settings) changes no cookie.
+  // that changes alone (settings) changes no cookie. The rest of a list whose first screen came
+  // first is no news either: it was there all along.
   useLayoutEffect(() => {
     const before = fedView.current;
-    const fresh = before === null || (view !== before && view?.url !== before.url);
+    const fresh = before === null || (view !== before && view?.url !== before.url) || !fedComplete.current;
     fedView.current = view;
+    fedComplete.current = complete;
     const counts = tracker.update(records, fresh);
     const changed = counts.new + counts.changed + counts.removed > 0;
     setLive((old) => ({

@@ -28,7 +28,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
 }
 
 /** The popup is glanced at: its first screen comes first, the rest of a long list right after. */
-const LEAD = { lead: true };
+const LEAD = { lead: 'groups' } as const;
 
 function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
   const next = new Set(set);

@@ -198,11 +198,12 @@ export interface KeptGroup {
 }
 
 /**
- * Pushed through a page's port, named `${LIVE_PORT_PREFIX}${tabId}`, or with LEAD_PORT_SUFFIX for a
- * page that wants its first screen first: then the first snapshot's `view.cookies` holds only the
- * first rows in the popup's order (src/shared/cookie-groups.ts), `lead` the summary of all of them,
- * and a `changes` message with the rest follows once the page asks for it with REST_REQUEST, after it
- * has painted the first screen (handling every cookie before that paint would hold it up).
+ * Pushed through a page's port, named `${LIVE_PORT_PREFIX}${tabId}`, or with a LEAD_PORT_SUFFIXES
+ * suffix for a page that wants its first screen first: then the first snapshot's `view.cookies`
+ * holds only the first rows in that page's order (src/shared/first-screen.ts), `lead` the summary
+ * of all of them, and a `changes` message with the rest follows once the page asks for it with
+ * REST_REQUEST, after it has painted the first screen (handling every cookie before that paint
+ * would hold it up).
  */
 export type PushMessage =
   | { type: 'snapshot'; view: TabView; lead?: CookieSummary }
@@ -210,7 +211,11 @@ export type PushMessage =
   | { type: 'history'; history: HistoryBatch[] };
 
 export const LIVE_PORT_PREFIX = 'live-tab:';
-export const LEAD_PORT_SUFFIX = ':lead';
+
+/** The order a page shows first: the popup's category groups, or the panel's rows by name. */
+export type LeadOrder = 'groups' | 'names';
+export const LEAD_ORDERS: readonly LeadOrder[] = ['groups', 'names'];
+export const LEAD_PORT_SUFFIXES: Readonly<Record<LeadOrder, string>> = { groups: ':lead', names: ':lead-names' };
 
 /** The one message a page sends on its live port: the first screen is painted, send the rest. */
 export const REST_REQUEST = 'rest';
@@ -237,7 +242,7 @@ export interface Client {
     tabId: number,
     onPush: (message: PushMessage) => void,
     onLink?: (state: LinkState) => void,
-    options?: { lead?: boolean },
+    options?: { lead?: LeadOrder },
   ): () => void;
 }
 

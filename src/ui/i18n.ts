@@ -51,10 +51,7 @@ export function createTranslator<K extends string>(own?: Readonly<Record<K, Mess
     const entry = (own ?? fallback)[key];
     return entry ? substitute(entry.message, strings) : key;
   }) as Translator<K>;
-  t.plural = (base, n, ...more) => {
-    const form = pluralRules().select(n) === 'one' ? 'one' : 'other';
-    return t(`${base}_${form}` as K, formatNumber(n), ...more);
-  };
+  t.plural = (base, n, ...more) => t(`${base}_${pluralForm(n, uiLanguage())}` as K, formatNumber(n), ...more);
   return t;
 }
 
@@ -68,10 +65,21 @@ export function uiLanguage(): string {
   return language;
 }
 
-let rules: Intl.PluralRules | null = null;
-function pluralRules(): Intl.PluralRules {
-  rules ??= new Intl.PluralRules(uiLanguage());
-  return rules;
+/**
+ * The languages the pages ship in (English, Norwegian Bokmål) say "one" for exactly 1 (or -1) and "other"
+ * for every other whole number, as Intl.PluralRules does (a unit test holds the two together). The
+ * first Intl.PluralRules of a page costs about 10 ms while ICU loads its plural data, on the first
+ * screen of every page, which counts things.
+ */
+const ONE_IS_ONE = new Set(['en', 'nb']);
+
+const rules = new Map<string, Intl.PluralRules>();
+/** The message form for `n`: `one` or `other`, the two forms the messages have. */
+export function pluralForm(n: number, language: string): 'one' | 'other' {
+  if (ONE_IS_ONE.has(language) && Number.isInteger(n)) return Math.abs(n) === 1 ? 'one' : 'other';
+  const known = rules.get(language) ?? new Intl.PluralRules(language);
+  rules.set(language, known);
+  return known.select(n) === 'one' ? 'one' : 'other';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tabView } from '../../test/support/records';
 import { summarize } from '../shared/cookie-summary';
-import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../shared/protocol';
+import { LEAD_PORT_SUFFIXES, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
 import { createRuntimeClient, type PortLike, type RuntimeLike } from './runtime-client';
 
@@ -92,9 +92,12 @@ describe('the runtime client', () => {
     const { runtime, ports } = fakeRuntime(async () => ({ ok: true, value: null }));
     const painted: Array<() => void> = [];
     const client = createRuntimeClient(runtime, { reconnectDelay: 0, afterPaint: (task) => painted.push(task) });
-    const stop = client.subscribe(7, () => undefined, undefined, { lead: true });
+    const stop = client.subscribe(7, () => undefined, undefined, { lead: 'groups' });
     const [port] = ports;
-    expect(port.name).toBe(`${LIVE_PORT_PREFIX}7${LEAD_PORT_SUFFIX}`);
+    expect(port.name).toBe(`${LIVE_PORT_PREFIX}7${LEAD_PORT_SUFFIXES.groups}`);
+    const panel = client.subscribe(8, () => undefined, undefined, { lead: 'names' });
+    expect(ports[1].name).toBe(`${LIVE_PORT_PREFIX}8${LEAD_PORT_SUFFIXES.names}`);
+    panel();
     const view = tabView([]);
     port.emit({ type: 'snapshot', view });
     expect(painted).toHaveLength(0);

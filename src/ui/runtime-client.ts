@@ -1,7 +1,8 @@
 import { nextDelay } from '../shared/backoff';
 import {
   type Client,
-  LEAD_PORT_SUFFIX,
+  LEAD_PORT_SUFFIXES,
+  type LeadOrder,
   LIVE_PORT_PREFIX,
   type LinkState,
   type PushMessage,
@@ -39,7 +40,7 @@ export interface RuntimeClientOptions {
  * The task after the next frame: a frame callback runs before the paint, a message posted from it
  * after. A hidden page gets no frames, so a timer stands in after a while.
  */
-function afterNextPaint(task: () => void): void {
+export function afterNextPaint(task: () => void): void {
   let done = false;
   const run = () => {
     if (done) return;
@@ -99,7 +100,7 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     tabId: number,
     onPush: (message: PushMessage) => void,
     onLink?: (state: LinkState) => void,
-    options: { lead?: boolean } = {},
+    options: { lead?: LeadOrder } = {},
   ): () => void {
     let closed = false;
     let port: PortLike | null = null;
@@ -122,7 +123,8 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
       if (closed) return;
       let current: PortLike;
       try {
-        current = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}${options.lead ? LEAD_PORT_SUFFIX : ''}` });
+        const suffix = options.lead ? LEAD_PORT_SUFFIXES[options.lead] : '';
+        current = runtime.connect({ name: `${LIVE_PORT_PREFIX}${tabId}${suffix}` });
       } catch {
         again();
         return;
@@ -137,7 +139,7 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
         }
         if (!isPush(message)) return;
         onPush(message);
-        // A first screen (see LEAD_PORT_SUFFIX): the rest is asked for once it is on screen.
+        // A first screen (see PushMessage): the rest is asked for once it is on screen.
         if (message.type === 'snapshot' && message.lead) {
           afterPaint(() => {
             if (closed || current !== port) return;

@@ -96,7 +96,7 @@ describe('TabStore', () => {
     const view = tabView(many);
     const client = new FakeClient();
     client.setView(view);
-    const store = new TabStore(client, view.tabId, { schedule: (run) => run(), lead: true });
+    const store = new TabStore(client, view.tabId, { schedule: (run) => run(), lead: 'groups' });
     store.start();
     await settle();
     await settle();
@@ -107,7 +107,7 @@ describe('TabStore', () => {
     const plain = new FakeClient();
     plain.snapshotOnSubscribe = false;
     plain.setView(view);
-    const partial = new TabStore(plain, view.tabId, { schedule: (run) => run(), lead: true });
+    const partial = new TabStore(plain, view.tabId, { schedule: (run) => run(), lead: 'groups' });
     partial.start();
     const lead = summarize(many, false);
     plain.push(view.tabId, { type: 'snapshot', view: { ...view, cookies: many.slice(0, 12) }, lead });

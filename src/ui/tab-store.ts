@@ -8,6 +8,7 @@ import type {
   CookieSummary,
   DeletionReport,
   HistoryBatch,
+  LeadOrder,
   LinkState,
   PushMessage,
   RequestOf,
@@ -108,8 +109,8 @@ export interface TabStoreOptions {
    */
   requestDelay?: number;
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
-  /** Ask for the first screen first (the popup): see PushMessage in src/shared/protocol.ts. */
-  lead?: boolean;
+  /** Ask for the first screen in this order first: see PushMessage in src/shared/protocol.ts. */
+  lead?: LeadOrder;
   /** Keep the undo history (the panel's Undo button): asked for at the start and after each action, then pushed. */
   history?: boolean;
 }
@@ -152,7 +153,7 @@ export class TabStore {
   private readonly loadingPoll: number;
   private readonly requestDelay: number;
   private readonly timers: NonNullable<TabStoreOptions['timers']>;
-  private readonly lead: boolean;
+  private readonly lead: LeadOrder | undefined;
   private readonly keepHistory: boolean;
 
   constructor(
@@ -165,7 +166,7 @@ export class TabStore {
     this.loadingPoll = options.loadingPoll ?? 750;
     this.requestDelay = options.requestDelay ?? 250;
     this.timers = options.timers ?? defaultTimers;
-    this.lead = options.lead ?? false;
+    this.lead = options.lead;
     this.keepHistory = options.history ?? false;
   }
 

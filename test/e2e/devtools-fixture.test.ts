@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isSurprising } from '../../src/core/deletion-policy';
 import { findChromium } from '../../src/node/chromium';
+import { PANEL_FIRST_SCREEN_ROWS } from '../../src/shared/first-screen';
 import type { CookieRecord } from '../../src/shared/protocol';
 import { generateRecords, makeRecord } from './devtools-fixture/records';
 import { buildFixturePage, type StaticServer, serveFolder } from './harness/fixture-page';
@@ -26,6 +27,7 @@ interface FixtureWindow {
       reopenPorts(tabId: number): void;
     };
     copied: string[];
+    releaseRest(): void;
     upsert(records: CookieRecord[]): void;
     remove(keys: string[]): void;
     copyText(text: string): Promise<void>;
@@ -59,6 +61,9 @@ async function open(query = `cookies=${COUNT}`): Promise<Page> {
   });
   await p.goto(server.url(`/?${query}`));
   await p.getByRole('row').nth(1).waitFor();
+  // A long list comes in two parts (the first screen, then the rest): tests start with all of it.
+  if (!query.includes('hold=rest'))
+    await p.waitForFunction(() => performance.getEntriesByName('panel:complete').length > 0);
   (p as Page & { errors: string[] }).errors = errors;
   return p;
 }
@@ -101,6 +106,34 @@ describe('the panel with 5,000 cookies (fake worker)', () => {
     });
     await expect.poll(() => page.locator(`[role=row][aria-rowindex="${COUNT + 1}"]`).count()).toBe(1);
     expect(await page.locator('.body-row').count()).toBeLessThan(120);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the first screen first, counted in full, then the rest without marking it new', async () => {
+    await page.close();
+    page = await open(`cookies=${COUNT}&hold=rest`);
+    await page.waitForFunction(() => performance.getEntriesByName('panel:painted').length > 0);
+    // The first screen: the first rows by name, the worker's count of all, exports not yet possible.
+    const first = await columnTexts(page, 'name', 80);
+    expect(first.length).toBeGreaterThan(10);
+    expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(PANEL_FIRST_SCREEN_ROWS + 1));
+    expect(await shownCount(page)).toBe(COUNT);
+    expect(await page.getByTestId('count').textContent()).toBe(
+      `${COUNT.toLocaleString('en')} of ${COUNT.toLocaleString('en')} cookies shown`,
+    );
+    expect(await page.getByTestId('export-json').isDisabled()).toBe(true);
+    expect(await page.evaluate(() => performance.getEntriesByName('panel:complete').length)).toBe(0);
+
+    await page.evaluate(() => (globalThis as unknown as FixtureWindow).panelFixture.releaseRest());
+    await page.waitForFunction(() => performance.getEntriesByName('panel:complete').length > 0);
+    await expect.poll(() => page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    // The first screen was the true first screen: the rest went below it.
+    expect(await columnTexts(page, 'name', first.length)).toEqual(first);
+    expect(await page.locator('.body-row[data-change]').count()).toBe(0);
+    expect(await page.getByTestId('live-changes').textContent()).toBe('');
+    expect(await shownCount(page)).toBe(COUNT);
+    expect(await page.getByTestId('export-json').isDisabled()).toBe(false);
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });

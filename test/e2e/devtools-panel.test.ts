@@ -208,4 +208,35 @@ describe('the devtools panel opened as a tab', () => {
     expect(text).not.toContain('s3cr3t');
     expect(text).not.toContain('GA1.2.111.222');
   });
+
+  it('opens a long list with its first screen, by name, then shows every cookie', async () => {
+    const extra = 150;
+    const before = Number((await panel.getByTestId('count').textContent())?.match(/^(\d+) of/)?.[1]);
+    expect(before).toBeGreaterThan(3);
+    await browser.worker.evaluate(
+      async ({ count, url }) => {
+        const jobs = [];
+        for (let i = 0; i < count; i++) jobs.push(chrome.cookies.set({ url, name: `bulk_${i}`, value: String(i) }));
+        await Promise.all(jobs);
+      },
+      { count: extra, url: site.url() },
+    );
+    const total = before + extra;
+    const fresh = await browser.context.newPage();
+    await fresh.goto(panel.url());
+    const grid = fresh.getByRole('grid');
+    await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 10_000 }).toBe(String(total + 1));
+    expect(await fresh.getByTestId('count').textContent()).toBe(`${total} of ${total} cookies shown`);
+    // The rest came in unmarked, and the rows are in the panel's order from the first one on.
+    expect(await fresh.locator('.body-row[data-change]').count()).toBe(0);
+    const names = await fresh.locator('.body-row [data-column="name"] .cell-text').evaluateAll((cells) => {
+      const rows = cells.map((c) => ({ top: (c.closest('.body-row') as HTMLElement).offsetTop, text: c.textContent }));
+      return rows.sort((a, b) => a.top - b.top).map((r) => r.text ?? '');
+    });
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    expect(names.length).toBeGreaterThan(10);
+    expect(names).toEqual([...names].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names.slice(0, 3)).toEqual(['_ga', '_ga_ABC123', 'BPMCSRF']);
+    await fresh.close();
+  });
 });

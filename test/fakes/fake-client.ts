@@ -1,13 +1,14 @@
 import { identityOf } from '../../src/core/cookie-key';
 import { removableInOneClick, removableWithCategory } from '../../src/core/deletion-policy';
 import type { Category } from '../../src/core/types';
-import { leadRecords } from '../../src/shared/cookie-groups';
 import { emptyCounts, summarize } from '../../src/shared/cookie-summary';
+import { firstScreen } from '../../src/shared/first-screen';
 import type {
   Client,
   CookieRecord,
   DeletionReport,
   HistoryBatch,
+  LeadOrder,
   LinkState,
   PushMessage,
   RequestKind,
@@ -76,11 +77,17 @@ export class FakeClient implements Client {
    */
   pushDelay = 50;
 
+  /**
+   * When a page that asked for its first screen first gets the rest. The real page asks after its
+   * next paint (runtime-client.ts); the panel's fixture page does the same, tests go on at once.
+   */
+  afterPaint: (task: () => void) => void = queueMicrotask;
+
   subscribe(
     tabId: number,
     onPush: (message: PushMessage) => void,
     onLink?: (state: LinkState) => void,
-    options: { lead?: boolean } = {},
+    options: { lead?: LeadOrder } = {},
   ): () => void {
     const set = this.listeners.get(tabId) ?? new Set();
     set.add(onPush);
@@ -89,22 +96,26 @@ export class FakeClient implements Client {
     if (this.snapshotOnSubscribe && !this.down && this.views.has(tabId)) {
       queueMicrotask(() => {
         if (!set.has(onPush)) return;
-        const view = this.currentView(tabId);
-        const lead = options.lead ? leadRecords(view.cookies) : view.cookies;
+        const view = this.currentView(tabId, false);
+        const lead = options.lead ? firstScreen(view.cookies, options.lead) : view.cookies;
         if (lead.length === view.cookies.length) {
-          onPush({ type: 'snapshot', view });
+          onPush({ type: 'snapshot', view: structuredClone(view) });
           return;
         }
-        // As the worker does for a page that asks for its first screen first (PushMessage).
+        // As the worker does for a page that asks for its first screen first (PushMessage); a port
+        // copies only what is sent.
         const inLead = new Set(lead.map((r) => r.key));
-        onPush({
-          type: 'snapshot',
-          view: { ...view, cookies: lead },
-          lead: summarize(view.cookies, view.includeUnknown),
-        });
-        queueMicrotask(() => {
+        onPush(
+          structuredClone({
+            type: 'snapshot',
+            view: { ...view, cookies: lead },
+            lead: summarize(view.cookies, view.includeUnknown),
+          }),
+        );
+        this.afterPaint(() => {
           if (!set.has(onPush)) return;
-          const rest = view.cookies.filter((r) => !inLead.has(r.key));
+          // Copied as the port would copy it.
+          const rest = structuredClone(view.cookies.filter((r) => !inLead.has(r.key)));
           onPush({ type: 'changes', tabId, upserts: rest, removals: [] });
         });
       });
@@ -273,13 +284,15 @@ export class FakeClient implements Client {
     return { batchId, removed, removedTotal: records.length, vanished: [], failed };
   }
 
-  private currentView(tabId: number): TabView {
+  /** The view as the worker would send it: a copy, as a port or a reply makes one, unless `copied` is false. */
+  private currentView(tabId: number, copied = true): TabView {
     const view = this.mustView(tabId);
-    return structuredClone({
+    const current = {
       ...view,
       includeUnknown: this.settings.includeUnknown,
       siteSettings: siteSettingsOf(this.settings, view.site),
-    });
+    };
+    return copied ? structuredClone(current) : current;
   }
 
   private mustView(tabId: number): TabView {

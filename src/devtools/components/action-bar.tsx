@@ -20,6 +20,8 @@ interface Props {
   shownCount: number;
   categoryCounts: Record<Category, number>;
   undoable: HistoryBatch | null;
+  /** False while the rest of a long list is still coming (see PushMessage): an export would miss it. */
+  complete: boolean;
   onRemoveSelection(): void;
   onRemoveCategory(category: Category): void;
   onUndo(batchId: string): void;
@@ -27,7 +29,7 @@ interface Props {
 }
 
 export function ActionBar(props: Props) {
-  const { busy, selectedCount, shownCount, categoryCounts, undoable } = props;
+  const { busy, selectedCount, shownCount, categoryCounts, undoable, complete } = props;
   // Optional categories first: essential cookies are the ones nobody removes by accident.
   const present = GROUP_ORDER.filter((c) => categoryCounts[c] > 0);
   const [chosen, setChosen] = useState<Category | ''>('');
@@ -88,6 +90,7 @@ export function ActionBar(props: Props) {
             key={format}
             type="button"
             class="button"
+            disabled={!complete}
             onClick={() => props.onExport(format)}
             data-testid={`export-${format}`}
           >

@@ -56,7 +56,8 @@ export function CookieGrid({
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
-  const [viewport, setViewport] = useState({ top: 0, height: 600 });
+  // Until measured, as tall as the window: enough rows for the first frame, whatever the panel's size.
+  const [viewport, setViewport] = useState(() => ({ top: 0, height: window.innerHeight || 600 }));
   const templateColumns = columns.map((c) => `${c.width}px`).join(' ');
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   const { start, end } = visibleRange(
@@ -83,8 +84,13 @@ export function CookieGrid({
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight });
-    measure();
+    // Not measured here but when the observer first reports, after the browser's own layout: reading
+    // the height now would lay out the whole panel once more before its first paint.
+    const measure = () => {
+      const top = el.scrollTop;
+      const height = el.clientHeight;
+      setViewport((v) => (v.top === top && v.height === height ? v : { top, height }));
+    };
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();

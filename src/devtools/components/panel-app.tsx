@@ -20,8 +20,8 @@ import { declarationStrings } from '../declaration-strings';
 import { type DownloadTarget, documentTarget, downloadFile } from '../download';
 import { lastUndoable } from '../last-undoable';
 import { liveChangesText } from '../live-changes-text';
-import { markPanelReady } from '../perf-marks';
-import { NO_FILTER, type RowFilter, rowMatcher, vendorsOf } from '../row-filter';
+import { markPanelComplete, markPanelReady } from '../perf-marks';
+import { isFiltering, NO_FILTER, type RowFilter, rowMatcher, vendorsOf } from '../row-filter';
 import { type SortOrder, sortRows } from '../row-sort';
 import { EMPTY_SELECTION, retain, type Selection } from '../selection';
 import { useLiveRows } from '../use-live-rows';
@@ -53,14 +53,20 @@ export function PanelApp({ tabId, downloads = documentTarget, copy = copyText }:
   return <TabPanel tabId={tabId} downloads={downloads} copy={copy} />;
 }
 
-/** The panel shows Undo for the last removal on the site, whoever made it: the store keeps the history. */
-const WITH_HISTORY: TabStoreOptions = { history: true };
+/**
+ * The panel shows Undo for the last removal on the site, whoever made it: the store keeps the
+ * history. Its first screen, by name, comes first; the rest of a long list right after it is painted.
+ */
+const PANEL_STORE: TabStoreOptions = { history: true, lead: 'names' };
 
 function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId: number }) {
   const client = useClient();
-  const [state, store] = useTabStore(client, tabId, WITH_HISTORY);
-  const { view, records, phase, busy, outcome, history } = state;
-  const { rows, changes } = useLiveRows(records, view);
+  const [state, store] = useTabStore(client, tabId, PANEL_STORE);
+  const { view, records, phase, busy, outcome, history, leadSummary } = state;
+  // Until the rest of a long list is in, counts are the worker's (see TabState.leadSummary).
+  const complete = leadSummary === null;
+  const total = leadSummary?.total ?? records.length;
+  const { rows, changes } = useLiveRows(records, view, complete);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -80,18 +86,21 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
   const byKey = useMemo(() => new Map(rows.map((r) => [r.record.key, r] as const)), [rows]);
   const vendors = useMemo(() => vendorsOf(records), [records]);
   const categoryCounts = useMemo(() => {
+    if (leadSummary) return leadSummary.byCategory;
     const counts = emptyCounts();
     for (const r of records) counts[r.label.category]++;
     return counts;
-  }, [records]);
+  }, [records, leadSummary]);
 
   // A cookie that is gone (and no longer shown as removed) leaves the selection; nothing else does.
   useEffect(() => setSelection((s) => retain(s, (key) => byKey.has(key))), [byKey]);
 
   // The rows follow the cookies by one (layout-effect) render: mark once they are both in.
   useLayoutEffect(() => {
-    if (view && rows.length >= records.length) markPanelReady();
-  }, [view, rows, records]);
+    if (!view || rows.length < records.length) return;
+    markPanelReady();
+    if (complete) markPanelComplete();
+  }, [view, rows, records, complete]);
 
   const undoable = useMemo(() => lastUndoable(history, view?.site ?? null), [history, view?.site]);
 
@@ -115,7 +124,11 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
     const onScreen = new Set(shown.map((r) => r.record.key));
     return [...selection.selected].filter((key) => !onScreen.has(key) && byKey.get(key)?.change !== 'removed').length;
   }, [shown, byKey, selection.selected]);
-  const shownCount = useMemo(() => shown.filter((r) => r.change !== 'removed').length, [shown]);
+  const shownCount = useMemo(() => {
+    // With no filter every cookie is shown, also those still on their way.
+    if (!complete && !isFiltering(filter)) return total;
+    return shown.filter((r) => r.change !== 'removed').length;
+  }, [shown, complete, filter, total]);
 
   const removeSelection = () => {
     if (selectedShown.length > 0) requestRemoval(selectedShown.map((r) => r.record));
@@ -154,6 +167,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
           shownCount={shownCount}
           categoryCounts={categoryCounts}
           undoable={undoable}
+          complete={complete}
           onRemoveSelection={removeSelection}
           onRemoveCategory={(c: Category) => void store.removeCategory(c)}
           onUndo={(id) => void store.undo(id)}
@@ -208,7 +222,7 @@ function TabPanel({ tabId, downloads, copy }: Required<PanelAppProps> & { tabId:
       </div>
       <footer class="status-bar">
         <span data-testid="count">
-          {t.plural('panelCount', records.length, formatNumber(shownCount))}
+          {t.plural('panelCount', total, formatNumber(shownCount))}
           {(selectedShown.length > 0 || selectedHidden > 0) &&
             ` · ${t.plural('panelSelectedCount', selectedShown.length)}`}
           {selectedHidden > 0 && ` (${t.plural('panelSelectedHidden', selectedHidden)})`}

@@ -8,6 +8,7 @@ import { ClientContext } from '../../../src/ui/client-context';
 import { setFallbackMessages, substitute } from '../../../src/ui/i18n';
 import english from '../../../src/ui/messages/en.json';
 import norwegian from '../../../src/ui/messages/nb.json';
+import { afterNextPaint } from '../../../src/ui/runtime-client';
 import { FakeClient } from '../../fakes/fake-client';
 import { generateRecords } from './records';
 import '../../../src/ui/theme.css';
@@ -32,6 +33,12 @@ if (params.get('lang') === 'nb') {
   document.documentElement.lang = 'nb';
 }
 const client = new FakeClient();
+// Like the real page, the panel gets the rest of a long list once its first screen is painted;
+// with `?hold=rest` only once the test calls `releaseRest()`, to look at the first screen alone.
+const heldRest: Array<() => void> = [];
+// The request and the answer cross to the worker and back: the rest arrives a task later at least.
+client.afterPaint =
+  params.get('hold') === 'rest' ? (task) => heldRest.push(task) : (task) => afterNextPaint(() => setTimeout(task, 0));
 client.setView({
   tabId: 1,
   url: 'https://shop.test/cart',
@@ -48,6 +55,9 @@ const copied: string[] = [];
 const fixture = {
   client,
   copied,
+  releaseRest: () => {
+    for (const task of heldRest.splice(0)) task();
+  },
   upsert: (records: CookieRecord[]) => client.upsert(1, records),
   remove: (keys: string[]) => client.remove(1, keys),
   /** The panel's real copy function, which the page below replaces with a recorder. */

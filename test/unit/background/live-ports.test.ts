@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_ROWS, groupRecords } from '../../../src/shared/cookie-groups';
 import { summarize } from '../../../src/shared/cookie-summary';
-import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../../../src/shared/protocol';
+import { PANEL_FIRST_SCREEN_ROWS } from '../../../src/shared/first-screen';
+import { compareByName } from '../../../src/shared/name-order';
+import { LEAD_PORT_SUFFIXES, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../../../src/shared/protocol';
 import { FakeBrowser } from '../../fakes/fake-browser';
 import { manualTimers } from '../../fakes/manual-timers';
 import { flushEvents, settle, startWorker } from '../../fakes/worker';
@@ -109,7 +111,7 @@ describe('live updates to an open page', () => {
     for (const name of names) await browser.cookies.set(cookieOn('shop.test', name));
     await settle(worker);
     const full = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
-    const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
+    const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.groups}`);
     await settle(worker);
     // Until the page has painted its first screen and asks, nothing more comes, not even a change.
     expect(lead.received.map((m) => m.type)).toEqual(['snapshot']);
@@ -160,13 +162,44 @@ describe('live updates to an open page', () => {
     expect(lead.received.slice(2).map(summary)).toEqual(['changes +[_ga_A=again] -0']);
   });
 
+  it("sends the panel its first screen in the panel's order: by name, then domain", async () => {
+    const browser = new FakeBrowser();
+    const worker = startWorker(browser);
+    const tab = browser.openTab('https://shop.test/');
+    const count = PANEL_FIRST_SCREEN_ROWS + 25;
+    // Names whose order differs from the order they are set in, with numbers a plain sort gets wrong.
+    for (let i = count; i > 0; i--) await browser.cookies.set(cookieOn('shop.test', `c${(i * 37) % count}_${i}`));
+    await browser.cookies.set(cookieOn('a.shop.test', 'C1_1'));
+    await settle(worker);
+    const full = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
+    const panel = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.names}`);
+    await settle(worker);
+    const [whole] = full.received;
+    const [first] = panel.received;
+    if (whole?.type !== 'snapshot' || first?.type !== 'snapshot') throw new Error('no snapshots');
+    const byName = [...whole.view.cookies].sort(compareByName);
+    expect(first.view.cookies.map((r) => r.key)).toEqual(byName.slice(0, PANEL_FIRST_SCREEN_ROWS).map((r) => r.key));
+    expect(first.lead).toEqual(summarize(whole.view.cookies, whole.view.includeUnknown));
+    // The popup's first screen on the same tab is its own.
+    const popup = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.groups}`);
+    await settle(worker);
+    const [popupFirst] = popup.received;
+    if (popupFirst?.type !== 'snapshot') throw new Error('no popup snapshot');
+    expect(popupFirst.view.cookies).toHaveLength(FIRST_SCREEN_ROWS);
+    panel.send(REST_REQUEST);
+    await settle(worker);
+    const rest = panel.received[1];
+    if (rest?.type !== 'changes') throw new Error('no rest');
+    expect(rest.upserts).toHaveLength(whole.view.cookies.length - PANEL_FIRST_SCREEN_ROWS);
+  });
+
   it('sends a short list whole, even to a page that asks for its first screen first', async () => {
     const browser = new FakeBrowser();
     const worker = startWorker(browser);
     const tab = browser.openTab('https://shop.test/');
     await browser.cookies.set(cookieOn('shop.test', 'sid'));
     await settle(worker);
-    const port = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
+    const port = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.groups}`);
     await settle(worker);
     expect(port.received.map(summary)).toEqual(['snapshot shop.test [sid]']);
   });

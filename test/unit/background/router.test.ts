@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnPage } from '../../../src/background/message-router';
 import { REQUEST_SCHEMAS, type RequestSchemaMap } from '../../../src/background/request-schemas';
-import { LEAD_PORT_SUFFIX, LIVE_PORT_PREFIX, REQUEST_KINDS } from '../../../src/shared/protocol';
+import { LEAD_PORT_SUFFIXES, LIVE_PORT_PREFIX, REQUEST_KINDS } from '../../../src/shared/protocol';
 import { EXTENSION_ID, EXTENSION_ORIGIN, FakeBrowser, POPUP_SENDER } from '../../fakes/fake-browser';
 import { settle, startWorker } from '../../fakes/worker';
 
@@ -125,18 +125,23 @@ describe('who may talk to the worker', () => {
     const fromPage = browser.connect(`${LIVE_PORT_PREFIX}${tab}`, { id: EXTENSION_ID, url: 'https://shop.test/' });
     const noTab = browser.connect(`${LIVE_PORT_PREFIX}`);
     const good = browser.connect(`${LIVE_PORT_PREFIX}${tab}`);
-    const leadNoTab = browser.connect(`${LIVE_PORT_PREFIX}${LEAD_PORT_SUFFIX}`);
-    const leadOdd = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}x`);
-    const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIX}`);
+    const leadNoTab = browser.connect(`${LIVE_PORT_PREFIX}${LEAD_PORT_SUFFIXES.groups}`);
+    const leadOdd = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.groups}x`);
+    const leadOtherOrder = browser.connect(`${LIVE_PORT_PREFIX}${tab}:lead-sizes`);
+    const lead = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.groups}`);
+    const leadNames = browser.connect(`${LIVE_PORT_PREFIX}${tab}${LEAD_PORT_SUFFIXES.names}`);
     await settle(worker);
     expect(fromPage.disconnected).toBe(true);
     expect(noTab.disconnected).toBe(true);
     expect(leadNoTab.disconnected).toBe(true);
     expect(leadOdd.disconnected).toBe(true);
+    expect(leadOtherOrder.disconnected).toBe(true);
     expect(fromPage.received).toEqual([]);
     expect(good.disconnected).toBe(false);
     expect(good.received.map((m) => m.type)).toEqual(['snapshot']);
     expect(lead.disconnected).toBe(false);
     expect(lead.received.map((m) => m.type)).toEqual(['snapshot']);
+    expect(leadNames.disconnected).toBe(false);
+    expect(leadNames.received.map((m) => m.type)).toEqual(['snapshot']);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTranslator, formatWholeNumber, substitute } from '../../../src/ui/i18n';
+import { createTranslator, formatWholeNumber, pluralForm, substitute } from '../../../src/ui/i18n';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
 type Messages = Record<string, { message: string }>;
@@ -153,6 +153,16 @@ describe('whole numbers', () => {
         const ours = substitute(messages[`${base}_${form}`].message, [formatWholeNumber(n, language) ?? '']);
         expect(ours, `${lang} ${base} ${n}`).toBe(intl.format(n));
       }
+    }
+  });
+
+  it.each(shipped)('choose the plural form in %s as Intl.PluralRules does', (language) => {
+    const rules = new Intl.PluralRules(language);
+    for (let n = 0; n <= 1100; n++) {
+      expect(pluralForm(n, language), `${n}`).toBe(rules.select(n) === 'one' ? 'one' : 'other');
+    }
+    for (const n of [-1, 1.5, 0.5, 2 ** 53 - 1]) {
+      expect(pluralForm(n, language), `${n}`).toBe(rules.select(n) === 'one' ? 'one' : 'other');
     }
   });
 
