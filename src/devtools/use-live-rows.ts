@@ -32,20 +32,23 @@ export function useLiveRows(
 ): LiveRows {
   const tracker = useMemo(() => new ChangeTracker(holdMs, () => performance.now()), [holdMs]);
   const fedView = useRef<TabView | null>(null);
-  const fedComplete = useRef(true);
+  /** The tracker holds only a first screen: the rest, when it comes, is no news. */
+  const leadShown = useRef(false);
   const [live, setLive] = useState<LiveRows>(() => ({
     rows: [],
     changes: { counts: { new: 0, changed: 0, removed: 0 }, seq: 0 },
   }));
 
   // Only a new list feeds the tracker; `view` is read to tell a new page from an update, but a view
-  // that changes alone (settings) changes no cookie. The rest of a list whose first screen came
-  // first is no news either: it was there all along.
+  // that changes alone (settings) changes no cookie. A first screen that comes again (the worker
+  // restarted) would mark every other cookie removed: the rows stay as they are until the rest is in.
   useLayoutEffect(() => {
     const before = fedView.current;
-    const fresh = before === null || (view !== before && view?.url !== before.url) || !fedComplete.current;
+    const newPage = before === null || (view !== before && view?.url !== before.url);
     fedView.current = view;
-    fedComplete.current = complete;
+    if (!complete && !newPage) return;
+    const fresh = newPage || leadShown.current;
+    leadShown.current = !complete;
     const counts = tracker.update(records, fresh);
     const changed = counts.new + counts.changed + counts.removed > 0;
     setLive((old) => ({

@@ -422,6 +422,29 @@ describe('the panel with a few cookies (fake worker)', () => {
     await page.close();
   });
 
+  it('takes a long list back after a worker restart without marking or announcing any change', async () => {
+    page = await open('cookies=400');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const marked = document.querySelectorAll('.body-row[data-change]').length;
+        const said = document.querySelector('[data-testid="live-changes"]')?.textContent ?? '';
+        if (marked > 0 || said !== '') seen.push(`${marked} marked, "${said}"`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.evaluate(() => (globalThis as unknown as FixtureWindow).panelFixture.client.dropPorts(1));
+    await expect.poll(() => page.getByTestId('restarting').count()).toBe(1);
+    await page.evaluate(() => (globalThis as unknown as FixtureWindow).panelFixture.client.reopenPorts(1));
+    await expect.poll(() => page.getByTestId('restarting').count()).toBe(0);
+    // The first screen, then (after a paint) the rest: wait for both, and a little longer.
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => (globalThis as unknown as { seen: string[] }).seen)).toEqual([]);
+    expect(await shownCount(page)).toBe(400);
+    expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe('401');
+    await page.close();
+  });
+
   it('shows keyboard focus on the column headers and on a grid with no active row', async () => {
     page = await open('cookies=40');
     const frame = () => page.locator('.grid-scroll').evaluate((el) => getComputedStyle(el).outlineStyle);

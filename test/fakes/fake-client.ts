@@ -81,7 +81,10 @@ export class FakeClient implements Client {
    * When a page that asked for its first screen first gets the rest. The real page asks after its
    * next paint (runtime-client.ts); the panel's fixture page does the same, tests go on at once.
    */
-  afterPaint: (task: () => void) => void = queueMicrotask;
+  afterPaint: (task: () => void) => void = (task) => queueMicrotask(task);
+
+  /** The first-screen order each subscriber asked for. */
+  private readonly leads = new Map<(message: PushMessage) => void, LeadOrder>();
 
   subscribe(
     tabId: number,
@@ -93,36 +96,16 @@ export class FakeClient implements Client {
     set.add(onPush);
     this.listeners.set(tabId, set);
     if (onLink) this.links.set(onPush, onLink);
+    if (options.lead) this.leads.set(onPush, options.lead);
     if (this.snapshotOnSubscribe && !this.down && this.views.has(tabId)) {
       queueMicrotask(() => {
-        if (!set.has(onPush)) return;
-        const view = this.currentView(tabId, false);
-        const lead = options.lead ? firstScreen(view.cookies, options.lead) : view.cookies;
-        if (lead.length === view.cookies.length) {
-          onPush({ type: 'snapshot', view: structuredClone(view) });
-          return;
-        }
-        // As the worker does for a page that asks for its first screen first (PushMessage); a port
-        // copies only what is sent.
-        const inLead = new Set(lead.map((r) => r.key));
-        onPush(
-          structuredClone({
-            type: 'snapshot',
-            view: { ...view, cookies: lead },
-            lead: summarize(view.cookies, view.includeUnknown),
-          }),
-        );
-        this.afterPaint(() => {
-          if (!set.has(onPush)) return;
-          // Copied as the port would copy it.
-          const rest = structuredClone(view.cookies.filter((r) => !inLead.has(r.key)));
-          onPush({ type: 'changes', tabId, upserts: rest, removals: [] });
-        });
+        if (set.has(onPush)) this.sendSnapshot(tabId, onPush);
       });
     }
     return () => {
       set.delete(onPush);
       this.links.delete(onPush);
+      this.leads.delete(onPush);
     };
   }
 
@@ -139,9 +122,36 @@ export class FakeClient implements Client {
   reopenPorts(tabId: number): void {
     for (const listener of this.listeners.get(tabId) ?? []) {
       this.links.get(listener)?.('restored');
-      if (this.snapshotOnSubscribe && this.views.has(tabId))
-        listener({ type: 'snapshot', view: this.currentView(tabId) });
+      if (this.snapshotOnSubscribe && this.views.has(tabId)) this.sendSnapshot(tabId, listener);
     }
+  }
+
+  /**
+   * A port's opening snapshot, as the worker sends it: whole, or for a page that asked for its first
+   * screen first, that screen with the summary of all, and the rest once the page asks (PushMessage).
+   * A port copies only what it sends.
+   */
+  private sendSnapshot(tabId: number, onPush: (message: PushMessage) => void): void {
+    const order = this.leads.get(onPush);
+    const view = this.currentView(tabId, false);
+    const lead = order ? firstScreen(view.cookies, order) : view.cookies;
+    if (lead.length === view.cookies.length) {
+      onPush({ type: 'snapshot', view: structuredClone(view) });
+      return;
+    }
+    const inLead = new Set(lead.map((r) => r.key));
+    onPush(
+      structuredClone({
+        type: 'snapshot',
+        view: { ...view, cookies: lead },
+        lead: summarize(view.cookies, view.includeUnknown),
+      }),
+    );
+    this.afterPaint(() => {
+      if (!this.listeners.get(tabId)?.has(onPush)) return;
+      const rest = structuredClone(view.cookies.filter((r) => !inLead.has(r.key)));
+      onPush({ type: 'changes', tabId, upserts: rest, removals: [] });
+    });
   }
 
   /** Resolves once the pushes that earlier requests caused have been delivered. */
