@@ -205,8 +205,11 @@ const splits = new WeakMap<readonly CookieRecord[], Map<string, LeadSplit | null
 /** The first screen's records and the summary of all; null when the first screen is all. */
 function splitForLead(cookies: readonly CookieRecord[], includeUnknown: boolean, order: LeadOrder): LeadSplit | null {
   const id = `${order}:${includeUnknown}`;
-  const known = splits.get(cookies) ?? new Map<string, LeadSplit | null>();
-  splits.set(cookies, known);
+  let known = splits.get(cookies);
+  if (!known) {
+    known = new Map();
+    splits.set(cookies, known);
+  }
   const cached = known.get(id);
   if (cached !== undefined) return cached;
   const lead = firstScreen(cookies, order);
