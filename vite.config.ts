@@ -5,6 +5,7 @@ import manifest from './manifest.json' with { type: 'json' };
 import { catalogPlugin } from './scripts/lib/vite-catalog-plugin';
 import { domainOwnersPlugin } from './scripts/lib/vite-domain-owners-plugin';
 import { localesPlugin } from './scripts/lib/vite-locales-plugin';
+import { separatePopup } from './scripts/lib/vite-popup-build-plugin';
 
 /** The add-on's id in Firefox, which needs one to keep storage across restarts. */
 export const GECKO_ID = 'cookie-inspector@cookie-inspector.invalid';
@@ -35,8 +36,12 @@ export function firefoxManifest(): ManifestV3Export {
 
 // `vite build` makes the Chrome extension in dist/; `vite build --mode firefox` the Firefox one in dist-firefox/.
 // `--outDir` puts either elsewhere: `npm run package` builds into build/package/ and leaves dist/ alone.
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, command }) => {
   const firefox = mode === 'firefox';
+  const target = firefox ? 'firefox128' : 'chrome120';
+  // The built popup is one file of its own (see the plugin); the dev server serves it as it is.
+  const popup = separatePopup(manifest.action.default_popup, target);
+  const split = command === 'build' ? popup.manifestWithoutPopup : <T>(m: T) => m;
   return {
     // The manifest names its icons by their place in the source tree, so the plugin already copies them to
     // public/icons/ in the build; vite's own copy of public/ would ship every icon a second time.
@@ -46,14 +51,17 @@ export default defineConfig(({ mode }) => {
       domainOwnersPlugin(),
       localesPlugin(),
       preact(),
-      firefox ? crx({ manifest: firefoxManifest(), browser: 'firefox' }) : crx({ manifest }),
+      firefox
+        ? crx({ manifest: split(firefoxManifest()), browser: 'firefox' })
+        : crx({ manifest: split(manifest as ManifestV3Export) }),
+      popup.plugin(),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       // The store packages are built from this output: a source map would ship the sources beside the code.
       sourcemap: false,
-      target: firefox ? 'firefox128' : 'chrome120',
+      target,
       modulePreload: { polyfill: false },
       // The panel page is opened by devtools.panels.create, so the manifest does not name it.
       rolldownOptions: { input: { panel: 'src/devtools/panel.html' } },

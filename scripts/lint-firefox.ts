@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { cmd, type LintMessage } from 'web-ext';
-import { EXPLAINED_WARNINGS, unexplainedWarnings } from './lib/firefox-lint-explanations';
+import { explanationOf, unexplainedWarnings } from './lib/firefox-lint-explanations';
 import { PACKAGES_DIR, packageName, readVersion } from './lib/package-names';
 
 /**
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const unexplained = unexplainedWarnings(result.warnings);
   const explained = result.warnings.filter((w) => !unexplained.includes(w));
   for (const w of explained) {
-    const why = EXPLAINED_WARNINGS.find((e) => e.code === w.code)?.why;
+    const why = explanationOf(w)?.why;
     say(`  explained warning ${w.code}${w.file ? ` (${w.file})` : ''}: ${why}`);
   }
   for (const n of result.notices) say(`  notice ${describe(n)}`);

@@ -31,21 +31,27 @@ export const EXPLAINED_WARNINGS: readonly Explanation[] = [
       'The same key for Firefox for Android (142). The add-on is made and tested for desktop Firefox (a toolbar ' +
       'popup and a DevTools panel) and is not offered for Android.',
   },
-  {
+  // Preact is bundled twice: into the popup's one script and into the panel's (see vite-popup-build-plugin.ts).
+  ...(['popup', 'panel'] as const).map((page) => ({
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^assets\/[^/]+\.js$/,
+    file: new RegExp(`^assets/${page}-[^/]+\\.js$`),
     most: 1,
     why:
-      "Preact's renderer sets innerHTML only for a dangerouslySetInnerHTML prop. No component passes one: " +
-      'the linter (biome, security/noDangerouslySetInnerHtml) rejects it in our code.',
-  },
+      `Preact's renderer, bundled into the ${page}'s script, sets innerHTML only for a dangerouslySetInnerHTML prop. ` +
+      'No component passes one: the linter (biome, security/noDangerouslySetInnerHtml) rejects it in our code.',
+  })),
 ];
+
+/** The explanation that covers a warning, whether or not its count is used up. */
+export function explanationOf(warning: LintMessage): Explanation | undefined {
+  return EXPLAINED_WARNINGS.find((e) => e.code === warning.code && e.file.test(warning.file ?? ''));
+}
 
 /** The warnings no explanation covers, or that exceed one's count. */
 export function unexplainedWarnings(warnings: readonly LintMessage[]): LintMessage[] {
   const used = new Map<Explanation, number>();
   return warnings.filter((w) => {
-    const explanation = EXPLAINED_WARNINGS.find((e) => e.code === w.code && e.file.test(w.file ?? ''));
+    const explanation = explanationOf(w);
     if (!explanation) return true;
     const count = (used.get(explanation) ?? 0) + 1;
     used.set(explanation, count);
