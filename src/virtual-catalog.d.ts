@@ -1,4 +1,5 @@
 declare module 'virtual:catalog' {
   import type { LabellingEntry } from './core/catalog-schema';
-  export const entries: LabellingEntry[];
+  /** Parses the bundled catalog: a fresh array on every call, so call it once (see scripts/lib/vite-catalog-plugin.ts). */
+  export function loadEntries(): LabellingEntry[];
 }

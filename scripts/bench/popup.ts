@@ -48,6 +48,11 @@ export async function benchPopup(): Promise<string[]> {
     ];
     for (const r of results.rows) lines.push(tableRow(r));
     lines.push('', `popup rows in the DOM with ${HEADLINE_SCALE.toLocaleString('en')} cookies: ${results.domRows}`);
+    if (results.coldWorker.length > 0) {
+      lines.push(
+        `cold worker, ${HEADLINE_SCALE.toLocaleString('en')} cookies, each phase done at (ms from the worker's start, median): ${workerPhases(results.coldWorker)}`,
+      );
+    }
     const headline = results.rows.find((r) => r.cookies === HEADLINE_SCALE && r.how === 'toolbar popup' && !r.cold);
     lines.push(`popup-over-floor-ms: ${headline ? median(overFloor(headline)).toFixed(0) : 'n/a'}`);
     return lines;
@@ -147,7 +152,11 @@ function phasesOf(marks: Record<string, number>): Phases {
   };
 }
 
-async function measure(dist: string): Promise<{ rows: Row[]; domRows: number }> {
+/** A cold worker's start-up phases (src/background/index.ts), milliseconds from its start. */
+type WorkerMarks = Record<string, number>;
+const WORKER_PHASES = ['listeners', 'compiled', 'read', 'mirrored', 'ready', 'first-snapshot'];
+
+async function measure(dist: string): Promise<{ rows: Row[]; domRows: number; coldWorker: WorkerMarks[] }> {
   const sites = await startHttpsSites((_req, res, host) => {
     if (host === 'bench.test') {
       const images = Array.from({ length: HOSTS }, (_, i) => `<img src="${sites.url(`h${i}.test`, '/p')}">`).join('');
@@ -169,6 +178,7 @@ async function measure(dist: string): Promise<{ rows: Row[]; domRows: number }> 
     const floorUrl = browser.extensionUrl(FLOOR_PAGE);
     const cdp = await browser.context.newCDPSession(page);
     const rows: Row[] = [];
+    const coldWorker: WorkerMarks[] = [];
     let domRows = 0;
     for (const cookies of SCALES) {
       await setCookies(browser, sites.port, cookies);
@@ -195,11 +205,12 @@ async function measure(dist: string): Promise<{ rows: Row[]; domRows: number }> 
           cold.floor.push((await inTab(browser, floorUrl)).total);
           await stopWorker(cdp);
           cold.popup.push(await inTab(browser, popupUrl));
+          coldWorker.push(await workerMarks(browser));
         }
         rows.push(cold);
       }
     }
-    return { rows, domRows };
+    return { rows, domRows, coldWorker };
   } finally {
     await browser.close();
     await sites.close();
@@ -220,6 +231,26 @@ async function inToolbar(
   await popup.close();
   await browser.worker.evaluate(() => chrome.action.setPopup({ popup: 'src/popup/index.html' }));
   return phases;
+}
+
+async function workerMarks(browser: ExtensionBrowser): Promise<WorkerMarks> {
+  const worker = await browser.waitForWorker();
+  return worker.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('worker:'))
+        .map((m) => [m.name.slice('worker:'.length), m.startTime]),
+    ),
+  );
+}
+
+/** "listeners 120 ms, compiled 160 ms, ...": each phase's median over the cold runs. */
+function workerPhases(runs: readonly WorkerMarks[]): string {
+  return WORKER_PHASES.map((phase) => {
+    const times = runs.map((r) => r[phase]).filter((t) => t !== undefined);
+    return `${phase} ${times.length ? `${median(times).toFixed(0)} ms` : 'n/a'}`;
+  }).join(', ');
 }
 
 async function inTab(browser: ExtensionBrowser, url: string): Promise<Phases> {

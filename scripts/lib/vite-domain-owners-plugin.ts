@@ -30,7 +30,8 @@ export function domainOwnersPlugin(): Plugin {
       if (id !== RESOLVED) return null;
       used = true;
       const records = compactOwners(readEntities());
-      return `export const owners = JSON.parse(${JSON.stringify(JSON.stringify(records))});`;
+      // Parsed when asked, as the catalog is (see vite-catalog-plugin.ts).
+      return `export function loadOwners() { return JSON.parse(${JSON.stringify(JSON.stringify(records))}); }`;
     },
     generateBundle() {
       // The MIT licence asks that its notice travel with copies of the data.

@@ -20,7 +20,7 @@ import { ReadyGate } from './ready-gate';
 import { RemovalQueue } from './removal-queue';
 import { SettingsStore } from './settings';
 import { SiteCleaner } from './site-cleaner';
-import { createStartup } from './startup';
+import { createStartup, type StartupPhase } from './startup';
 import { StorageWriter } from './storage-writer';
 import { TabStores } from './tab-stores';
 import { type TabChange, TabTracker } from './tab-tracker';
@@ -61,6 +61,8 @@ export interface BackgroundOptions {
    * figures for the worker without them).
    */
   backOff?: BackOffOptions | false;
+  /** Told as a waking worker passes each phase of its start (see StartupPhase). */
+  mark?: (phase: StartupPhase) => void;
 }
 
 export interface BackOffOptions extends Partial<Pick<CleaningBudgetOptions, 'budget' | 'totalBudget' | 'windowMs'>> {
@@ -159,6 +161,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     badge,
     timers,
     warm: () => labeller.warm?.(),
+    mark: options.mark,
   });
   /** Forgetting closed private stores' history, for `settled`. */
   let housekeeping: Promise<void> = Promise.resolve();
@@ -191,6 +194,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   /** What the pages see of a tab: its view, and whether keeping its site clean is paused. */
   async function snapshot(tabId: number): Promise<TabSnapshot> {
     const shot = await views.snapshot(tabId);
+    options.mark?.('first-snapshot');
     const { site, siteSettings } = shot.view;
     if (site && siteSettings?.keepClean && budget?.isPaused(site)) {
       shot.view = { ...shot.view, siteSettings: { ...siteSettings, cleaningThrottled: true } };

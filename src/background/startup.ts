@@ -1,7 +1,7 @@
 import { nextDelay } from '../shared/backoff';
 import type { BrowserCookie } from '../shared/protocol';
 import { BADGE_COLOR, type Badge } from './badge';
-import type { BrowserApi, CookieStore } from './browser-api';
+import type { BrowserApi, CookieStore, TabInfo } from './browser-api';
 import type { CookieMirror } from './cookie-mirror';
 import type { ReadyGate } from './ready-gate';
 import type { SettingsStore } from './settings';
@@ -34,16 +34,27 @@ export interface StartupDeps {
   timers: Timers;
   /** Compiles the labeller while the first reads are under way (Labeller.warm). */
   warm?: () => void;
+  /** Told as start-up passes each phase: the worker marks them for the benchmarks (see index.ts). */
+  mark?: (phase: StartupPhase) => void;
 }
+
+/**
+ * What a waking worker does before it can answer, in order: `compiled` the catalog (while the
+ * browser reads), `read` every cookie and tab, `mirrored` them (labelled), `ready` (events replayed),
+ * then `first-snapshot`, the first tab view built for a page (background.ts).
+ */
+export type StartupPhase = 'compiled' | 'read' | 'mirrored' | 'ready' | 'first-snapshot';
 
 interface BrowserRead {
   all: CookieStore[];
   cookies: BrowserCookie[];
+  open: TabInfo[];
 }
 
 /** Returns `start`: safe to call again; resolves once the worker is ready. */
 export function createStartup(deps: StartupDeps): () => Promise<void> {
   const { api, gate, mirror, tracker, stores, history, settings, badge, timers, warm } = deps;
+  const mark = deps.mark ?? (() => undefined);
   let starting: Promise<void> | null = null;
   let failedStarts = 0;
   let retry: unknown = null;
@@ -81,6 +92,7 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
     // Awaited below; this only keeps a failure while `stored` is awaited from being reported as unhandled.
     firstRead.catch(() => undefined);
     warm?.();
+    mark('compiled');
     const [session] = await stored;
     tracker.restore(session);
     history.restore(session[HISTORY_KEY]);
@@ -89,6 +101,7 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
     if (history.hasPrivate()) history.dropClosedStores(await stores.openStores());
     void api.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
     badge.schedule();
+    mark('ready');
   }
 
   /**
@@ -99,9 +112,11 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
    */
   async function readBrowser(firstRead: Promise<BrowserRead>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const { all, cookies } = await (attempt === 1 ? firstRead : readCookies());
+      const { all, cookies, open } = await (attempt === 1 ? firstRead : readCookies());
+      mark('read');
       mirror.replaceAll(cookies);
-      await reconcileTabs(all);
+      mark('mirrored');
+      await reconcileTabs(all, open);
       const dropped = gate.open();
       if (dropped === 0 || attempt >= MAX_READS) return;
       console.warn(`Cookie Inspector: ${dropped} browser events were dropped while starting; reading again`);
@@ -109,19 +124,27 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
     }
   }
 
-  /** Every cookie of every store, partitioned ones included, and the stores with their tabs. */
+  /**
+   * Every cookie of every store, partitioned ones included, the stores with their tabs, and the open
+   * tabs. All asked at once, before the caller compiles the catalog: the default store holds nearly
+   * every cookie, so it is not kept waiting for the list of stores (the others are private windows
+   * and containers). Events meanwhile wait in the gate, so the parts need not be read in one instant.
+   */
   async function readCookies(): Promise<BrowserRead> {
-    const all = await api.cookies.getAllCookieStores();
-    const storeIds = new Set([api.cookies.defaultStoreId, ...all.map((s) => s.id)]);
-    const cookies = await Promise.all(
-      [...storeIds].map((storeId) => api.cookies.getAll({ storeId, partitionKey: {} })),
-    );
-    return { all, cookies: cookies.flat() };
+    const { defaultStoreId } = api.cookies;
+    const read = (storeId: string) => api.cookies.getAll({ storeId, partitionKey: {} });
+    const [all, fromDefault, open] = await Promise.all([
+      api.cookies.getAllCookieStores(),
+      read(defaultStoreId),
+      api.tabs.query({}),
+    ]);
+    const others = [...new Set(all.map((s) => s.id))].filter((id) => id !== defaultStoreId);
+    const cookies = await Promise.all(others.map(read));
+    return { all, cookies: fromDefault.concat(...cookies), open };
   }
 
   /** Tabs closed while the worker was stopped are forgotten; tabs it never saw are learnt. */
-  async function reconcileTabs(all: CookieStore[]): Promise<void> {
-    const open = await api.tabs.query({});
+  async function reconcileTabs(all: CookieStore[], open: TabInfo[]): Promise<void> {
     tracker.retain(new Set(open.map((t) => t.id)));
     stores.learnOpenTabs(all, open);
     await Promise.all(

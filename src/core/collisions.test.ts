@@ -1,4 +1,4 @@
-import { entries } from 'virtual:catalog';
+import { loadEntries } from 'virtual:catalog';
 import { describe, expect, it } from 'vitest';
 import { createDefaultLabeller } from '../shared/labeller';
 
@@ -9,6 +9,7 @@ import { createDefaultLabeller } from '../shared/labeller';
  * shows up here as a changed premise rather than as a puzzling label.
  */
 
+const entries = loadEntries();
 const labeller = createDefaultLabeller();
 const onShop = { topLevelUrl: 'https://shop.example/' };
 

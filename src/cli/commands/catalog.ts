@@ -1,4 +1,4 @@
-import { entries as bundled } from 'virtual:catalog';
+import { loadEntries } from 'virtual:catalog';
 import { type CatalogEntry, CatalogError, type LabellingEntry, validateCatalog } from '../../core/catalog-schema';
 import { CATEGORIES } from '../../core/types';
 import { parseArgs } from '../args';
@@ -19,7 +19,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   }
   const dir = options.get('data')?.[0];
-  const entries = dir ? await loadFolder(dir) : bundled;
+  const entries = dir ? await loadFolder(dir) : loadEntries();
   const stats = catalogStats(entries);
   if (options.has('json')) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`);

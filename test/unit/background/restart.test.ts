@@ -118,7 +118,8 @@ describe('a worker stopped and started again', () => {
     expect(worker.mirror.size).toBe(0);
     // The first retry fails too and schedules the next; the second succeeds.
     for (let attempt = 0; attempt < 2; attempt++) {
-      expect(clock.pending.size).toBeGreaterThan(0);
+      // The failure is known as soon as the browser is asked, the next try scheduled a few turns later.
+      await vi.waitFor(() => expect(clock.pending.size).toBeGreaterThan(0));
       clock.fireAll();
       await vi.waitFor(() => expect(failures).toBeLessThan(1 - attempt));
     }
@@ -155,5 +156,25 @@ describe('a worker stopped and started again', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/browser events were dropped while starting/));
     error.mockRestore();
     warn.mockRestore();
+  });
+
+  it('tells its start-up phases in order, compiling the catalog while the browser reads', async () => {
+    const browser = new FakeBrowser();
+    const tab = browser.openTab('https://shop.test/');
+    await browser.cookies.set(cookieOn('shop.test', 'sid'));
+    const api = browser.api();
+    const phases: string[] = [];
+    const getAll = api.cookies.getAll.bind(api.cookies);
+    api.cookies.getAll = (q) => {
+      phases.push('asked the browser');
+      return getAll(q);
+    };
+    const labeller = { ...testLabeller(), warm: () => void phases.push('warm') };
+    const worker = createBackground(api, { labeller, mark: (phase) => phases.push(phase) });
+    registerListeners(api, worker);
+    await worker.start();
+    expect(phases).toEqual(['asked the browser', 'warm', 'compiled', 'read', 'mirrored', 'ready']);
+    await ask(browser, 'getTabView', { tabId: tab });
+    expect(phases.at(-1)).toBe('first-snapshot');
   });
 });
