@@ -31,7 +31,7 @@ export function domainOwnersPlugin(): Plugin {
       used = true;
       const records = compactOwners(readEntities());
       // Parsed when asked, as the catalog is (see vite-catalog-plugin.ts).
-      return `export function loadOwners() { return JSON.parse(${JSON.stringify(JSON.stringify(records))}); }`;
+      return `const text = ${JSON.stringify(JSON.stringify(records))};\nexport function loadOwners() { return JSON.parse(text); }`;
     },
     generateBundle() {
       // The MIT licence asks that its notice travel with copies of the data.

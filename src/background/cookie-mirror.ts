@@ -14,9 +14,13 @@ import type { CookieChange, PartitionKey } from './browser-api';
 export interface MirrorEntry {
   readonly key: string;
   readonly cookie: BrowserCookie;
-  /** Labelled without page context; tab-labels.ts derives each tab's label from it. */
+  /**
+   * Labelled without page context, when first read: a waking worker reads every cookie of the
+   * profile but shows one tab's, and tab-labels.ts needs this label only for the cookies the catalog
+   * knows. Each tab's label is derived from it there.
+   */
   readonly label: Label;
-  /** Seconds since the epoch when labelled: an observed lifetime counts from then. */
+  /** Seconds since the epoch when labelled (or when the label would be made): an observed lifetime counts from then. */
   readonly labelledAt: number;
   /** Grows with every change of the mirror; live pages diff on it. */
   readonly version: number;
@@ -102,10 +106,16 @@ export class CookieMirror {
   private upsert(cookie: BrowserCookie): MirrorEntry {
     const key = cookieKey(cookie);
     const now = this.now();
+    const mirror = this;
+    let label: Label | undefined;
     const entry: MirrorEntry = {
       key,
       cookie,
-      label: this.safeLabel(cookie, now),
+      // Made with the time of the change, whenever it is first read: the same label as made at once.
+      get label(): Label {
+        label ??= mirror.safeLabel(cookie, now);
+        return label;
+      },
       labelledAt: now,
       version: ++this.version,
       ...(this.firstSeen.has(key) ? { firstSeenAt: this.firstSeen.get(key) } : {}),

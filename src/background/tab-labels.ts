@@ -1,5 +1,5 @@
 import { partyOf } from '../core/domains';
-import { atParty, type Labeller } from '../core/label';
+import { atParty, catalogMayDecide, type Labeller } from '../core/label';
 import { cookieLifetime } from '../core/lifetime';
 import type { Label, Lifetime } from '../core/types';
 import type { MirrorEntry } from './cookie-mirror';
@@ -34,15 +34,19 @@ export function labelsForTab(
   labeller: Labeller,
   context: TabContext,
 ): LabelledEntry[] {
-  const vendorsOnPage = vendorsSeen(entries);
+  // A cookie no catalog entry fits is labelled by the fallbacks with the tab's context: its label
+  // without the page (made lazily by the mirror) would be made only to be thrown away.
+  const listed = entries.map((entry) => catalogMayDecide(labeller, entry.cookie));
+  const vendorsOnPage = vendorsSeen(entries.filter((_, i) => listed[i]));
   const key = contextKey(context, vendorsOnPage);
-  return entries.map((entry) => ({
+  return entries.map((entry, i) => ({
     entry,
-    label: isPageIndependent(entry.label)
-      ? reuse(entry, context)
-      : relabel(entry, key, context, () =>
-          labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
-        ),
+    label:
+      listed[i] && isPageIndependent(entry.label)
+        ? reuse(entry, context)
+        : relabel(entry, key, context, () =>
+            labeller.label(entry.cookie, { topLevelUrl: context.topLevelUrl, vendorsOnPage, now: context.now }),
+          ),
   }));
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Origin, type RawEntry, validateCatalog } from './catalog-schema';
-import { createLabeller } from './label';
+import { catalogMayDecide, createLabeller } from './label';
 import { CATEGORIES, type CookieLike, LABEL_SOURCES } from './types';
 
 /** A small catalog written in the test: one file per vendor, entries with harmless defaults. */
@@ -264,6 +264,28 @@ describe('label precedence', () => {
     );
     expect(l.label(on('c', 'cdn.other.example'), { topLevelUrl: 'https://shop.example/' }).party).toBe('third');
     expect(l.label(on('c', 'shop.example')).party).toBe('unknown');
+  });
+});
+
+describe('catalogMayDecide', () => {
+  const labeller = labellerOf({
+    vendor: 'Acme',
+    cookies: [{ name: 'acme_id', domains: ['acme.example'] }, { pattern: 'acme_ab_*' }],
+  });
+
+  it('is true when a name, a name in other letter case or a pattern fits, wherever the cookie is', () => {
+    expect(catalogMayDecide(labeller, on('acme_id', 'acme.example'))).toBe(true);
+    expect(catalogMayDecide(labeller, on('acme_id', 'elsewhere.example'))).toBe(true);
+    expect(catalogMayDecide(labeller, on('ACME_ID'))).toBe(true);
+    expect(catalogMayDecide(labeller, on('acme_ab_42'))).toBe(true);
+  });
+
+  it('is false only when the label can come from the fallbacks alone', () => {
+    expect(catalogMayDecide(labeller, on('other'))).toBe(false);
+    expect(labeller.label(on('other')).source).toBe('none');
+    expect(catalogMayDecide(labeller, { name: 42 as unknown as string, domain: undefined as unknown as string })).toBe(
+      false,
+    );
   });
 });
 

@@ -47,6 +47,17 @@ export function lazyLabeller(compile: () => Labeller): Labeller {
   };
 }
 
+/**
+ * Whether any catalog entry fits the cookie's name. When none does, `label` gives what the
+ * fallbacks say, which weighs the page the cookie is seen on, so a label made without the page is
+ * of no use for showing it on one (tab-labels.ts skips making it).
+ */
+export function catalogMayDecide(labeller: Labeller, cookie: CookieLike): boolean {
+  const name = typeof cookie.name === 'string' ? cookie.name : String(cookie.name ?? '');
+  const domain = typeof cookie.domain === 'string' ? cookie.domain : '';
+  return labeller.matcher.candidates(name, siteHost(domain)).length > 0;
+}
+
 export interface LabellerOptions {
   /**
    * Tried in order when the catalog has no entry for the cookie. The first to give a category

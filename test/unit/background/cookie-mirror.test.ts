@@ -17,6 +17,29 @@ function storeKeys(browser: FakeBrowser): Map<string, string> {
 }
 
 describe('the cookie mirror', () => {
+  it('labels a cookie when its label is first read, as it would have when the cookie arrived', () => {
+    let clock = 1_700_000_000;
+    let labelled = 0;
+    const inner = testLabeller();
+    const counting = {
+      ...inner,
+      label: (...args: Parameters<typeof inner.label>) => {
+        labelled++;
+        return inner.label(...args);
+      },
+    };
+    const mirror = new CookieMirror(counting, () => clock);
+    const cookie = storedCookie('sid', 'shop.test', { session: false, expirationDate: clock + 3600 });
+    mirror.replaceAll([cookie]);
+    expect(labelled).toBe(0);
+    clock += 1800;
+    const [entry] = [...mirror.values()];
+    expect(entry.label).toEqual(inner.label(cookie, { now: 1_700_000_000 }));
+    expect(entry.label).toBe(entry.label);
+    expect(labelled).toBe(1);
+    expect(entry.labelledAt).toBe(1_700_000_000);
+  });
+
   it('reads every store and every partition at start-up, each cookie labelled', async () => {
     const browser = new FakeBrowser();
     browser.cookies.stores.push({ id: '1', tabIds: [] });

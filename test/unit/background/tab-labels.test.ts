@@ -57,6 +57,28 @@ describe('labels as a tab sees them', () => {
     );
   });
 
+  it('labels a cookie no catalog entry fits once, with the tab’s page, and a listed one once without it', () => {
+    const calls: Array<{ name: string; page: string | undefined }> = [];
+    const counting = {
+      ...labeller,
+      label: (cookie: Parameters<typeof labeller.label>[0], context?: Parameters<typeof labeller.label>[1]) => {
+        calls.push({ name: String(cookie.name), page: context?.topLevelUrl });
+        return labeller.label(cookie, context);
+      },
+    };
+    const mirror = new CookieMirror(counting, () => 0);
+    mirror.replaceAll([storedCookie('unlisted_pref', 'shop.test'), storedCookie('_ga', 'shop.test')]);
+    // The mirror labels when a label is first read, not when the cookie arrives.
+    expect(calls).toEqual([]);
+    const page = 'https://shop.test/';
+    const labels = labelsForTab([...mirror.values()], counting, { topLevelUrl: page, now: 0 });
+    expect(calls).toEqual([
+      { name: '_ga', page: undefined },
+      { name: 'unlisted_pref', page },
+    ]);
+    expect(labels.map(({ label }) => label.source)).toEqual([expect.not.stringMatching(/exact|pattern/), 'exact']);
+  });
+
   it('settles a name two vendors share by the vendors present on the tab', () => {
     const mirror = new CookieMirror(labeller, () => 0);
     const base = {
