@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { toLabellingEntry } from '../../src/core/catalog-schema';
+import { packCatalog } from '../../src/core/packed-catalog';
 import { loadCatalog } from '../../src/node/catalog-files';
 
 const ID = 'virtual:catalog';
 const RESOLVED = `\0${ID}`;
+const PACKED_CATALOG_MODULE = resolve(import.meta.dirname, '../../src/core/packed-catalog.ts');
 
 /**
  * Validates `data/` at build time and provides it as `virtual:catalog`, without the review notes and
@@ -21,12 +23,16 @@ export function catalogPlugin(dataDir = resolve(import.meta.dirname, '../../data
     load(id) {
       if (id !== RESOLVED) return null;
       used = true;
-      const entries = loadCatalog(dataDir).map(toLabellingEntry);
+      const packed = packCatalog(loadCatalog(dataDir).map(toLabellingEntry));
       // JSON.parse of a string literal is faster to start than an object literal of the same size, and
       // parsing only when asked lets a waking worker register its listeners and ask the browser for
       // its cookies first, parsing while the browser answers. The literal stays outside the function:
-      // inside, the engine would scan its megabyte a second time when it compiles the function.
-      return `const text = ${JSON.stringify(JSON.stringify(entries))};\nexport function loadEntries() { return JSON.parse(text); }`;
+      // inside, the engine would scan it a second time when it compiles the function.
+      return [
+        `import { unpackCatalog } from ${JSON.stringify(PACKED_CATALOG_MODULE)};`,
+        `const text = ${JSON.stringify(JSON.stringify(packed))};`,
+        'export function loadEntries() { return unpackCatalog(JSON.parse(text)); }',
+      ].join('\n');
     },
     configureServer(server) {
       server.watcher.add(dataDir);

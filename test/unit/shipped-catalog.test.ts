@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadEntries } from 'virtual:catalog';
 import { describe, expect, it } from 'vitest';
 import { generateCookies } from '../../scripts/bench/labelling';
+import { toLabellingEntry } from '../../src/core/catalog-schema';
 import { createLabeller } from '../../src/core/label';
 import { loadCatalog } from '../../src/node/catalog-files';
 
@@ -18,6 +19,10 @@ describe('the catalog the extension ships', () => {
       expect(Object.keys(entry)).not.toContain('vendorCategory');
     }
     expect(full.every((e) => typeof e.source === 'string')).toBe(true);
+  });
+
+  it('comes back from its packed form entry for entry, field for field', () => {
+    expect(shipped).toEqual(full.map(toLabellingEntry));
   });
 
   it('labels every cookie exactly as the full catalog does', () => {
