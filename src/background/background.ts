@@ -14,6 +14,7 @@ import { CleaningBudget, type CleaningBudgetOptions } from './cleaning-budget';
 import { CookieMirror } from './cookie-mirror';
 import { RemovalWitness } from './cookie-operations';
 import { createHandlers } from './handlers';
+import { KeptScreens } from './kept-screens';
 import { LivePorts, type TabSnapshot } from './live-ports';
 import { createConnectListener, createMessageListener } from './message-router';
 import { ReadyGate } from './ready-gate';
@@ -109,7 +110,12 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const tracker = new TabTracker(sessionWriter, onTabChanged);
   const views = new TabViews(api, tracker, mirror, labeller, settings, nowSeconds);
   const live = new LivePorts(snapshot, options.pushDelayMs, timers);
-  const badge = new Badge(api.action, api.tabs, (tabId) => views.optionalCount(tabId), options.badge, timers);
+  const badge = new Badge(api.action, api.tabs, countForBadge, options.badge, timers);
+  const kept = new KeptScreens(sessionWriter, tabSnapshot, (tabId) => {
+    // A tab whose store is not known yet may be a private window's: nothing is kept for it.
+    const storeId = tracker.get(tabId)?.storeId ?? null;
+    return storeId === null || stores.isPrivate(storeId);
+  });
   const stores = new TabStores(api, tracker);
   const history = new UndoHistory(sessionWriter, {
     now: clock,
@@ -150,7 +156,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     storeOf: (tabId) => stores.storeOf(tabId),
     defaultStoreId: api.cookies.defaultStoreId,
   });
-  const start = createStartup({
+  const startup = createStartup({
     api,
     gate,
     mirror,
@@ -163,6 +169,17 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     warm: () => labeller.warm?.(),
     mark: options.mark,
   });
+  let keptRetained = false;
+  /** Start-up, then (once) forgetting the kept screens of tabs closed while the worker was stopped. */
+  const start = (): Promise<void> =>
+    startup().then(() => {
+      if (keptRetained) return;
+      keptRetained = true;
+      housekeeping = housekeeping
+        .then(() => api.tabs.query({}))
+        .then((open) => kept.retain(api.storageSession, new Set(open.map((t) => t.id))))
+        .catch(() => undefined);
+    });
   /** Forgetting closed private stores' history, for `settled`. */
   let housekeeping: Promise<void> = Promise.resolve();
 
@@ -181,9 +198,17 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     if (entry) cleaning.cookieChanged(entry);
   }
 
+  /** The badge counts the active tabs after every change: their kept screens are brought up to date with it. */
+  function countForBadge(tabId: number): number | null {
+    const count = views.optionalCount(tabId);
+    kept.refresh(tabId);
+    return count;
+  }
+
   function onTabRemoved(tabId: number): void {
     tracker.removed(tabId);
     views.forget(tabId);
+    kept.forget(tabId);
     if (!history.hasPrivate()) return;
     housekeeping = housekeeping
       .then(() => stores.openStores(tabId))
@@ -191,10 +216,16 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       .catch(() => undefined);
   }
 
-  /** What the pages see of a tab: its view, and whether keeping its site clean is paused. */
+  /** What a page asked for of a tab. */
   async function snapshot(tabId: number): Promise<TabSnapshot> {
-    const shot = await views.snapshot(tabId);
+    const shot = await tabSnapshot(tabId);
     options.mark?.('first-snapshot');
+    return shot;
+  }
+
+  /** What the pages see of a tab: its view, and whether keeping its site clean is paused. */
+  async function tabSnapshot(tabId: number): Promise<TabSnapshot> {
+    const shot = await views.snapshot(tabId);
     const { site, siteSettings } = shot.view;
     if (site && siteSettings?.keepClean && budget?.isPaused(site)) {
       shot.view = { ...shot.view, siteSettings: { ...siteSettings, cleaningThrottled: true } };
@@ -236,6 +267,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     onTabReplaced: gated((_added: number, removed: number) => {
       tracker.removed(removed);
       views.forget(removed);
+      kept.forget(removed);
     }),
     onTabActivated: gated(() => badge.schedule()),
     onMessage: createMessageListener(api.runtime, handlers, start),
@@ -251,6 +283,7 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
       await queue.idle();
       await live.settled();
       await badge.settled();
+      await kept.settled();
       await queue.idle();
       await housekeeping;
       await sessionWriter.flush();

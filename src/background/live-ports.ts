@@ -149,7 +149,7 @@ export class LivePorts {
       void this.send(subscriber, snapshot);
       return;
     }
-    this.postTo(subscriber, { type: 'snapshot', view: { ...view, cookies: split.lead }, lead: split.summary });
+    this.postTo(subscriber, toLead(view, order));
     subscriber.frame = frameOf(view);
     subscriber.sent = new Map(split.lead.map((r) => [r.key, versions.get(r.key) ?? -1]));
     subscriber.held = true;
@@ -201,6 +201,14 @@ interface LeadSplit {
  * counting every cookie again. One split per order and unknown-cookie setting.
  */
 const splits = new WeakMap<readonly CookieRecord[], Map<string, LeadSplit | null>>();
+
+/** The first snapshot a page asking for `order` is sent: its first screen and the summary of all, or all. */
+export function toLead(view: TabView, order: LeadOrder): Extract<PushMessage, { type: 'snapshot' }> {
+  const split = splitForLead(view.cookies, view.includeUnknown, order);
+  return split
+    ? { type: 'snapshot', view: { ...view, cookies: split.lead }, lead: split.summary }
+    : { type: 'snapshot', view };
+}
 
 /** The first screen's records and the summary of all; null when the first screen is all. */
 function splitForLead(cookies: readonly CookieRecord[], includeUnknown: boolean, order: LeadOrder): LeadSplit | null {

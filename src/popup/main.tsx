@@ -13,7 +13,14 @@ import './popup.css';
 performance.mark('popup:start');
 // Screen readers pick their voice from it: the page is in the language of the messages shown.
 document.documentElement.lang = uiLanguage();
-const client = createRuntimeClient(browser.runtime, { permissions: browser.permissions });
+const client = createRuntimeClient(browser.runtime, {
+  permissions: browser.permissions,
+  // The worker's last first screen of the tab, shown while a stopped worker starts (src/background/kept-screens.ts).
+  kept: {
+    storage: browser.storage.session,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  },
+});
 const tabId = await resolveTabId(location.search, () => browser.tabs.query({ active: true, currentWindow: true }));
 
 render(

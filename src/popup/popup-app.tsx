@@ -27,8 +27,8 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
   return <TabPopup tabId={tabId} />;
 }
 
-/** The popup is glanced at: its first screen comes first, the rest of a long list right after. */
-const LEAD = { lead: 'groups' } as const;
+/** The popup is glanced at: its first screen comes first (the one the worker kept, while it wakes up), the rest of a long list right after. */
+const LEAD = { lead: 'groups', kept: true } as const;
 
 function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
   const next = new Set(set);

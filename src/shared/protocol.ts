@@ -212,6 +212,15 @@ export type PushMessage =
 
 export const LIVE_PORT_PREFIX = 'live-tab:';
 
+/** A tab's first screen as a popup's port would send it, kept for a popup opened while the worker sleeps. */
+export type KeptScreen = Extract<PushMessage, { type: 'snapshot' }> & {
+  /** Milliseconds since the epoch when the worker kept it. */
+  keptAt: number;
+};
+
+/** The storage.session key prefix of each tab's KeptScreen (src/background/kept-screens.ts). */
+export const KEPT_SCREEN_PREFIX = 'kept-screen:';
+
 /** The order a page shows first: the popup's category groups, or the panel's rows by name. */
 export type LeadOrder = 'groups' | 'names';
 export const LEAD_ORDERS: readonly LeadOrder[] = ['groups', 'names'];
@@ -244,6 +253,12 @@ export interface Client {
     onLink?: (state: LinkState) => void,
     options?: { lead?: LeadOrder },
   ): () => void;
+  /**
+   * The tab's first screen as the worker last kept it, for the page to show while the worker wakes
+   * up; null when there is none, or the tab has moved on to another address since. Read from
+   * storage, so it needs no worker. Absent where nothing is kept.
+   */
+  keptScreen?(tabId: number): Promise<KeptScreen | null>;
 }
 
 export const REQUEST_KINDS: readonly RequestKind[] = [

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tabView } from '../../test/support/records';
 import { summarize } from '../shared/cookie-summary';
-import { LEAD_PORT_SUFFIXES, LIVE_PORT_PREFIX, type PushMessage, REST_REQUEST } from '../shared/protocol';
+import {
+  KEPT_SCREEN_PREFIX,
+  type KeptScreen,
+  LEAD_PORT_SUFFIXES,
+  LIVE_PORT_PREFIX,
+  type PushMessage,
+  REST_REQUEST,
+} from '../shared/protocol';
 import { RequestFailedError, WorkerUnavailableError } from './client-errors';
 import { createRuntimeClient, type PortLike, type RuntimeLike } from './runtime-client';
 
@@ -199,5 +206,40 @@ describe('the runtime client', () => {
       expect(() => createRuntimeClient(runtime, { reconnectDelay: -1 })).toThrow(/reconnectDelay/);
       expect(() => createRuntimeClient(runtime, { reconnectDelay: Number.NaN })).toThrow(RangeError);
     });
+  });
+});
+
+describe('the first screen the worker kept', () => {
+  const view = tabView([], { tabId: 7, url: 'https://shop.test/' });
+  const screen: KeptScreen = { type: 'snapshot', view, keptAt: 1 };
+  const runtime = fakeRuntime(async () => undefined).runtime;
+  const clientWith = (stored: Record<string, unknown>, url: string | undefined, fail = false) =>
+    createRuntimeClient(runtime, {
+      kept: {
+        storage: {
+          get: async (key) => {
+            if (fail) throw new Error('storage is gone');
+            return key in stored ? { [key]: stored[key] } : {};
+          },
+        },
+        tabUrl: async () => url,
+      },
+    });
+
+  it('is read from storage without the worker, for the tab still on the same address', async () => {
+    const client = clientWith({ [`${KEPT_SCREEN_PREFIX}7`]: screen }, 'https://shop.test/');
+    expect(await client.keptScreen?.(7)).toEqual(screen);
+  });
+
+  it('is nothing when the tab moved on, there is none, it is malformed or storage fails', async () => {
+    const key = `${KEPT_SCREEN_PREFIX}7`;
+    expect(await clientWith({ [key]: screen }, 'https://news.test/').keptScreen?.(7)).toBeNull();
+    expect(await clientWith({}, 'https://shop.test/').keptScreen?.(7)).toBeNull();
+    expect(
+      await clientWith({ [key]: { ...screen, view: { ...view, tabId: 8 } } }, 'https://shop.test/').keptScreen?.(7),
+    ).toBeNull();
+    expect(await clientWith({ [key]: { type: 'snapshot' } }, 'https://shop.test/').keptScreen?.(7)).toBeNull();
+    expect(await clientWith({ [key]: screen }, 'https://shop.test/', true).keptScreen?.(7)).toBeNull();
+    expect(await createRuntimeClient(runtime).keptScreen?.(7)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { nextDelay } from '../shared/backoff';
 import {
   type Client,
+  KEPT_SCREEN_PREFIX,
+  type KeptScreen,
   LEAD_PORT_SUFFIXES,
   type LeadOrder,
   LIVE_PORT_PREFIX,
@@ -34,6 +36,11 @@ export interface RuntimeClientOptions {
   permissions?: { request(permissions: { origins: string[] }): Promise<boolean> };
   /** Runs `task` once the page has painted what it has now (tests pass a stand-in). */
   afterPaint?(task: () => void): void;
+  /** Where the worker keeps each tab's first screen, and the tab's address now (see Client.keptScreen). */
+  kept?: {
+    storage: { get(key: string): Promise<Record<string, unknown>> };
+    tabUrl(tabId: number): Promise<string | undefined>;
+  };
 }
 
 /**
@@ -161,10 +168,38 @@ export function createRuntimeClient(runtime: RuntimeLike, options: RuntimeClient
     };
   }
 
+  const kept = options.kept;
+  async function keptScreen(tabId: number): Promise<KeptScreen | null> {
+    if (!kept) return null;
+    const key = `${KEPT_SCREEN_PREFIX}${tabId}`;
+    try {
+      const [stored, url] = await Promise.all([kept.storage.get(key), kept.tabUrl(tabId)]);
+      const screen = stored[key];
+      // The worker keeps it from the tab's address then: another address now means another page.
+      return isKeptScreen(screen, tabId) && screen.view.url === (url || null) ? screen : null;
+    } catch {
+      // Nothing to show early: the worker's own snapshot follows anyway.
+      return null;
+    }
+  }
+
   const permissions = options.permissions;
-  return permissions
-    ? { request, subscribe, requestSiteAccess: () => permissions.request({ origins: ALL_SITES }) }
-    : { request, subscribe };
+  return {
+    request,
+    subscribe,
+    keptScreen,
+    ...(permissions ? { requestSiteAccess: () => permissions.request({ origins: ALL_SITES }) } : {}),
+  };
+}
+
+function isKeptScreen(value: unknown, tabId: number): value is KeptScreen {
+  const screen = value as KeptScreen | null | undefined;
+  return (
+    screen?.type === 'snapshot' &&
+    typeof screen.keptAt === 'number' &&
+    screen.view?.tabId === tabId &&
+    Array.isArray(screen.view.cookies)
+  );
 }
 
 function isReply(value: unknown): value is Reply<unknown> {

@@ -3,7 +3,7 @@ import { FakeClient } from '../../test/fakes/fake-client';
 import { record, sampleRecords, tabView } from '../../test/support/records';
 import { lastUndoable } from '../devtools/last-undoable';
 import { summarize } from '../shared/cookie-summary';
-import type { HistoryBatch } from '../shared/protocol';
+import type { HistoryBatch, KeptScreen } from '../shared/protocol';
 import { TabStore } from './tab-store';
 
 /** Timers the test fires by hand, so nothing depends on the clock. */
@@ -383,5 +383,60 @@ describe('TabStore with a worker that opens every port with a snapshot', () => {
     expect(names(store)).toEqual(['from_port']);
     client.push(7, { type: 'changes', tabId: 7, upserts: [record('next', 'marketing')], removals: [] });
     expect(names(store)).toEqual(['from_port', 'next']);
+  });
+});
+
+describe('TabStore showing the first screen the worker kept (the popup)', () => {
+  function sleeping() {
+    const client = new FakeClient();
+    // A stopped worker: the port stays silent and requests go unanswered until it is up.
+    client.snapshotOnSubscribe = false;
+    client.latencyMs = 60_000;
+    const store = new TabStore(client, 7, { schedule: (run) => run(), timers: manualTimers(), kept: true });
+    return { client, store };
+  }
+
+  it('shows it while the worker wakes up, then the worker’s own snapshot in its place', async () => {
+    const { client, store } = sleeping();
+    const kept = tabView([record('kept_one', 'marketing')]);
+    client.keptScreens.set(7, { type: 'snapshot', view: kept, lead: summarize(kept.cookies, false), keptAt: 1 });
+    store.start();
+    await settle();
+    expect(store.getState().phase).toBe('ready');
+    expect(names(store)).toEqual(['kept_one']);
+    client.push(7, { type: 'snapshot', view: tabView([record('live_one', 'essential')]) });
+    expect(names(store)).toEqual(['live_one']);
+    expect(store.getState().leadSummary).toBeNull();
+    store.stop();
+  });
+
+  it('leaves it out when the worker answered first, or when nothing was kept', async () => {
+    const { client, store } = sleeping();
+    let arrive: (screen: KeptScreen) => void = () => undefined;
+    client.keptScreens.set(7, new Promise((resolve) => (arrive = resolve)));
+    store.start();
+    client.push(7, { type: 'snapshot', view: tabView([record('live_one', 'essential')]) });
+    arrive({ type: 'snapshot', view: tabView([record('kept_one', 'marketing')]), keptAt: 1 });
+    await settle();
+    expect(names(store)).toEqual(['live_one']);
+    store.stop();
+
+    const empty = sleeping();
+    empty.store.start();
+    await settle();
+    expect(empty.store.getState().phase).toBe('loading');
+    empty.store.stop();
+  });
+
+  it('is not asked for unless the page wants it (the panel)', async () => {
+    const client = new FakeClient();
+    client.snapshotOnSubscribe = false;
+    client.latencyMs = 60_000;
+    client.keptScreens.set(7, { type: 'snapshot', view: tabView([record('kept_one', 'marketing')]), keptAt: 1 });
+    const store = new TabStore(client, 7, { schedule: (run) => run(), timers: manualTimers() });
+    store.start();
+    await settle();
+    expect(store.getState().phase).toBe('loading');
+    store.stop();
   });
 });

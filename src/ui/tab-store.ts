@@ -113,6 +113,11 @@ export interface TabStoreOptions {
   lead?: LeadOrder;
   /** Keep the undo history (the panel's Undo button): asked for at the start and after each action, then pushed. */
   history?: boolean;
+  /**
+   * Show the tab's first screen as the worker last kept it (Client.keptScreen) until the worker's
+   * own snapshot arrives: a popup opened while the worker sleeps need not wait for it to start.
+   */
+  kept?: boolean;
 }
 
 /** Asking the worker again after a failed request: soon at first, at most every two seconds. */
@@ -155,6 +160,9 @@ export class TabStore {
   private readonly timers: NonNullable<TabStoreOptions['timers']>;
   private readonly lead: LeadOrder | undefined;
   private readonly keepHistory: boolean;
+  private readonly useKept: boolean;
+  /** The worker has sent a snapshot on some port since the page opened (for the benchmark's mark). */
+  private heardWorker = false;
 
   constructor(
     private readonly client: Client,
@@ -168,6 +176,7 @@ export class TabStore {
     this.timers = options.timers ?? defaultTimers;
     this.lead = options.lead;
     this.keepHistory = options.history ?? false;
+    this.useKept = options.kept ?? false;
   }
 
   getState(): TabState {
@@ -189,6 +198,18 @@ export class TabStore {
     );
     if (!this.portSnapshot) this.later(this.requestDelay);
     if (this.keepHistory) this.loadHistory();
+    if (this.useKept) this.loadKept();
+  }
+
+  /** The kept first screen, if it comes before anything from the worker; the worker's own replaces it. */
+  private loadKept(): void {
+    const kept = this.client.keptScreen?.(this.tabId);
+    void kept?.then((screen) => {
+      if (!screen || this.stopped || this.state.view !== null) return;
+      performance.mark('tab-store:kept-view');
+      this.applySnapshot(screen.view, screen.lead ?? null);
+      this.flush();
+    });
   }
 
   stop(): void {
@@ -272,6 +293,8 @@ export class TabStore {
       if (message.view.tabId !== this.tabId) return;
       // A snapshot needs nothing before it: show it now rather than wait for the request.
       const first = this.state.view === null;
+      if (!this.heardWorker) performance.mark('tab-store:worker-view');
+      this.heardWorker = true;
       this.portSnapshot = true;
       this.pending = null;
       this.applySnapshot(message.view, message.lead ?? null);

@@ -374,6 +374,33 @@ describe('the popup on a real site', () => {
     await expect.poll(() => page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
     await page.close();
   });
+
+  it('shows the first screen the worker kept while a stopped worker starts, then the worker’s own', async () => {
+    const key = `kept-screen:${tabId}`;
+    // The badge counts the active tab after each change, and the worker keeps its first screen then.
+    await shop.bringToFront();
+    await expect
+      .poll(async () => (await worker.evaluate(() => chrome.storage.session.get(null)))[key])
+      .toMatchObject({ type: 'snapshot', view: { tabId, url: sites.url('shop.test') } });
+    const cdp = await browser.context.newCDPSession(shop);
+    const states: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const v of event.versions) states.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => states).toContain('stopped');
+    const page = await openPopupPage();
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('tab-store:worker-view').length)).toBe(1);
+    // The kept screen came first: a stopped worker takes far longer to start than storage to answer.
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    expect(marks['tab-store:kept-view']).toBeLessThan(marks['tab-store:worker-view']);
+    expect(await page.getByTestId('total').innerText()).toBe('7 cookies in this tab');
+    worker = await browser.waitForWorker();
+    await page.close();
+  });
 });
 
 describe('the popup in Norwegian Bokmål', () => {

@@ -8,6 +8,7 @@ import type {
   CookieRecord,
   DeletionReport,
   HistoryBatch,
+  KeptScreen,
   LeadOrder,
   LinkState,
   PushMessage,
@@ -50,6 +51,13 @@ export class FakeClient implements Client {
 
   /** What `getHistory` answers; tests set it, and push it with `push(tabId, { type: 'history', ... })`. */
   history: HistoryBatch[] = [];
+
+  /** What `keptScreen` finds for each tab (see Client.keptScreen); a promise to decide when it comes. */
+  readonly keptScreens = new Map<number, KeptScreen | Promise<KeptScreen | null>>();
+
+  async keptScreen(tabId: number): Promise<KeptScreen | null> {
+    return (await this.keptScreens.get(tabId)) ?? null;
+  }
 
   setView(view: TabView): void {
     this.views.set(view.tabId, view);
