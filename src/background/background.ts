@@ -112,7 +112,8 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const live = new LivePorts(snapshot, options.pushDelayMs, timers);
   const badge = new Badge(api.action, api.tabs, countForBadge, options.badge, timers);
   const kept = new KeptScreens(sessionWriter, tabSnapshot, (tabId) => {
-    // A tab whose store is not known yet may be a private window's: nothing is kept for it.
+    // A tab whose store is not known yet may be a private window's, and a closed tab is known no more:
+    // nothing is kept for either.
     const storeId = tracker.get(tabId)?.storeId ?? null;
     return storeId === null || stores.isPrivate(storeId);
   });

@@ -43,17 +43,23 @@ export class KeptScreens {
     }
   }
 
+  /** A private window's tab, or one the worker no longer knows (closed): its screen goes, if it had one. */
+  private unkeepable(tabId: number): boolean {
+    if (!this.isPrivateTab(tabId)) return false;
+    if (this.written.has(tabId)) this.forget(tabId);
+    return true;
+  }
+
   /** Resolves once the refreshes asked for so far are done (tests). */
   settled(): Promise<void> {
     return this.queue;
   }
 
   private async keep(tabId: number): Promise<void> {
-    if (this.isPrivateTab(tabId)) {
-      if (this.written.has(tabId)) this.forget(tabId);
-      return;
-    }
+    if (this.unkeepable(tabId)) return;
     const { view } = await this.snapshot(tabId);
+    // Asked again: the tab may have closed (and been forgotten) while the browser was asked about it.
+    if (this.unkeepable(tabId)) return;
     const screen: KeptScreen = { ...toLead(view, 'groups'), keptAt: Date.now() };
     const signature = whatItShows(screen);
     if (this.written.get(tabId) === signature) return;
