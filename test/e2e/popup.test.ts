@@ -87,6 +87,18 @@ function storeCookies(): Promise<BrowserCookie[]> {
 
 const identity = (c: BrowserCookie) => `${c.domain}|${c.path}|${c.name}|${c.partitionKey?.topLevelSite ?? ''}`;
 
+/** Stops the extension's worker as Chrome does when it is idle (through a CDP session on `page`), and waits. */
+async function stopWorker(page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  const states: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions) states.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => states).toContain('stopped');
+}
+
 async function openPopupPage(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   // No setViewportSize here: emulating a viewport on an extension page leaves the real popup, opened
   // later in the same browser, stuck at 280 pixels wide. The page is 400 pixels wide by itself.
@@ -349,14 +361,7 @@ describe('the popup on a real site', () => {
 
   it('keeps up when the worker is stopped and starts again', async () => {
     const page = await openPopupPage();
-    const cdp = await browser.context.newCDPSession(page);
-    const states: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const v of event.versions) states.push(v.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => states).toContain('stopped');
+    await stopWorker(page);
     // A cookie set while the worker is down: the popup's port reconnects, which wakes the worker.
     await browser.context.addCookies([
       {
@@ -382,14 +387,7 @@ describe('the popup on a real site', () => {
     await expect
       .poll(async () => (await worker.evaluate(() => chrome.storage.session.get(null)))[key])
       .toMatchObject({ type: 'snapshot', view: { tabId, url: sites.url('shop.test') } });
-    const cdp = await browser.context.newCDPSession(shop);
-    const states: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const v of event.versions) states.push(v.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => states).toContain('stopped');
+    await stopWorker(shop);
     const page = await openPopupPage();
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('tab-store:worker-view').length)).toBe(1);
     // The kept screen came first: a stopped worker takes far longer to start than storage to answer.
