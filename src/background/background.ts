@@ -111,13 +111,13 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
   const views = new TabViews(api, tracker, mirror, labeller, settings, nowSeconds);
   const live = new LivePorts(snapshot, options.pushDelayMs, timers);
   const badge = new Badge(api.action, api.tabs, countForBadge, options.badge, timers);
+  const stores = new TabStores(api, tracker);
   const kept = new KeptScreens(sessionWriter, tabSnapshot, (tabId) => {
     // A tab whose store is not known yet may be a private window's, and a closed tab is known no more:
     // nothing is kept for either.
     const storeId = tracker.get(tabId)?.storeId ?? null;
     return storeId === null || stores.isPrivate(storeId);
   });
-  const stores = new TabStores(api, tracker);
   const history = new UndoHistory(sessionWriter, {
     now: clock,
     onChange: (list) => live.pushHistory(list),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeClient } from '../../test/fakes/fake-client';
 import { record, sampleRecords, tabView } from '../../test/support/records';
 import { lastUndoable } from '../devtools/last-undoable';
@@ -392,8 +392,9 @@ describe('TabStore showing the first screen the worker kept (the popup)', () => 
     // A stopped worker: the port stays silent and requests go unanswered until it is up.
     client.snapshotOnSubscribe = false;
     client.latencyMs = 60_000;
-    const store = new TabStore(client, 7, { schedule: (run) => run(), timers: manualTimers(), kept: true });
-    return { client, store };
+    const timers = manualTimers();
+    const store = new TabStore(client, 7, { schedule: (run) => run(), timers, kept: true });
+    return { client, store, timers };
   }
 
   it('shows it while the worker wakes up, then the worker’s own snapshot in its place', async () => {
@@ -407,6 +408,22 @@ describe('TabStore showing the first screen the worker kept (the popup)', () => 
     client.push(7, { type: 'snapshot', view: tabView([record('live_one', 'essential')]) });
     expect(names(store)).toEqual(['live_one']);
     expect(store.getState().leadSummary).toBeNull();
+    store.stop();
+  });
+
+  it('still asks the worker with a request when its port stays silent', async () => {
+    const { client, store, timers } = sleeping();
+    const kept = tabView([record('kept_one', 'marketing')]);
+    client.keptScreens.set(7, { type: 'snapshot', view: kept, keptAt: 1 });
+    store.start();
+    await settle();
+    expect(names(store)).toEqual(['kept_one']);
+    expect(client.requests).toEqual([]);
+    client.latencyMs = 0;
+    client.setView(tabView([record('asked_one', 'essential')]));
+    timers.fireAll();
+    await vi.waitFor(() => expect(names(store)).toEqual(['asked_one']));
+    expect(client.requests.map((r) => r.kind)).toEqual(['getTabView']);
     store.stop();
   });
 

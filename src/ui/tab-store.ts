@@ -208,6 +208,8 @@ export class TabStore {
       if (!screen || this.stopped || this.state.view !== null) return;
       performance.mark('tab-store:kept-view');
       this.applySnapshot(screen.view, screen.lead ?? null);
+      // Still the worker's to answer: a worker that sends nothing is noticed as without the kept screen.
+      this.later(this.requestDelay);
       this.flush();
     });
   }

@@ -142,5 +142,16 @@ describe('the Firefox build in Firefox', () => {
     expect(hits.get(`${ADS}/pixel`)).toBe(2);
     await expect.poll(() => browserCookies(popup)).toEqual(['sid@shop.test firefox-default']);
     await expect.poll(() => text(popup, 'total')).toBe('1 cookie in this tab');
+
+    // With the shop the active tab, the background page keeps its first screen where a popup opened while
+    // it sleeps reads it: storage.session, which Firefox gives extension pages too.
+    await shop.page.bringToFront();
+    const kept = (key: string) =>
+      popup.evaluate(async (k) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const screen = (await api.storage.session.get(null))[k] as { view: { url: string; cookies: unknown[] } };
+        return screen ? `${screen.view.url} ${screen.view.cookies.length}` : null;
+      }, key);
+    await expect.poll(() => kept(`kept-screen:${tabId}`)).toBe(`http://${SHOP}:${port}/ 1`);
   });
 });
