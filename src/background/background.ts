@@ -188,7 +188,11 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     live.markTab(tabId);
     badge.schedule();
     cleaning.tabChanged(tabId, change);
-    stores.lookUp(tabId, (known) => cleaning.storeKnown(known));
+    stores.lookUp(tabId, (known) => {
+      cleaning.storeKnown(known);
+      // The tab's cookies are its store's: its count, and the first screen kept for it, can be made now.
+      badge.schedule();
+    });
   }
 
   function onCookieChanged(change: CookieChange): void {
