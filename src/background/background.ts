@@ -157,30 +157,20 @@ export function createBackground(api: BrowserApi, options: BackgroundOptions): B
     storeOf: (tabId) => stores.storeOf(tabId),
     defaultStoreId: api.cookies.defaultStoreId,
   });
-  const startup = createStartup({
+  const start = createStartup({
     api,
     gate,
     mirror,
     tracker,
     stores,
     history,
+    kept,
     settings,
     badge,
     timers,
     warm: () => labeller.warm?.(),
     mark: options.mark,
   });
-  let keptRetained = false;
-  /** Start-up, then (once) forgetting the kept screens of tabs closed while the worker was stopped. */
-  const start = (): Promise<void> =>
-    startup().then(() => {
-      if (keptRetained) return;
-      keptRetained = true;
-      housekeeping = housekeeping
-        .then(() => api.tabs.query({}))
-        .then((open) => kept.retain(api.storageSession, new Set(open.map((t) => t.id))))
-        .catch(() => undefined);
-    });
   /** Forgetting closed private stores' history, for `settled`. */
   let housekeeping: Promise<void> = Promise.resolve();
 

@@ -106,14 +106,14 @@ export class CookieMirror {
   private upsert(cookie: BrowserCookie): MirrorEntry {
     const key = cookieKey(cookie);
     const now = this.now();
-    const mirror = this;
+    const make = () => this.safeLabel(cookie, now);
     let label: Label | undefined;
     const entry: MirrorEntry = {
       key,
       cookie,
       // Made with the time of the change, whenever it is first read: the same label as made at once.
       get label(): Label {
-        label ??= mirror.safeLabel(cookie, now);
+        label ??= make();
         return label;
       },
       labelledAt: now,

@@ -1,5 +1,4 @@
 import { KEPT_SCREEN_PREFIX, type KeptScreen } from '../shared/protocol';
-import type { StorageArea } from './browser-api';
 import { type TabSnapshot, toLead } from './live-ports';
 import type { StorageWriter } from './storage-writer';
 
@@ -33,13 +32,12 @@ export class KeptScreens {
     this.writer.delete(keyOf(tabId));
   }
 
-  /** Drops the screens of tabs closed while the worker was stopped. */
-  async retain(area: StorageArea, openTabIds: ReadonlySet<number>): Promise<void> {
-    const stored = await area.get(null);
-    for (const key of Object.keys(stored)) {
+  /** Drops the screens, found in storage as start-up read it, of tabs closed while the worker was stopped. */
+  retain(session: Readonly<Record<string, unknown>>, isOpen: (tabId: number) => boolean): void {
+    for (const key of Object.keys(session)) {
       if (!key.startsWith(KEPT_SCREEN_PREFIX)) continue;
       const tabId = Number(key.slice(KEPT_SCREEN_PREFIX.length));
-      if (!openTabIds.has(tabId)) this.forget(tabId);
+      if (!isOpen(tabId)) this.forget(tabId);
     }
   }
 

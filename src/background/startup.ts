@@ -3,6 +3,7 @@ import type { BrowserCookie } from '../shared/protocol';
 import { BADGE_COLOR, type Badge } from './badge';
 import type { BrowserApi, CookieStore, TabInfo } from './browser-api';
 import type { CookieMirror } from './cookie-mirror';
+import type { KeptScreens } from './kept-screens';
 import type { ReadyGate } from './ready-gate';
 import type { SettingsStore } from './settings';
 import type { TabStores } from './tab-stores';
@@ -29,6 +30,7 @@ export interface StartupDeps {
   tracker: TabTracker;
   stores: TabStores;
   history: UndoHistory;
+  kept: Pick<KeptScreens, 'retain'>;
   settings: SettingsStore;
   badge: Badge;
   timers: Timers;
@@ -53,7 +55,7 @@ interface BrowserRead {
 
 /** Returns `start`: safe to call again; resolves once the worker is ready. */
 export function createStartup(deps: StartupDeps): () => Promise<void> {
-  const { api, gate, mirror, tracker, stores, history, settings, badge, timers, warm } = deps;
+  const { api, gate, mirror, tracker, stores, history, kept, settings, badge, timers, warm } = deps;
   const mark = deps.mark ?? (() => undefined);
   let starting: Promise<void> | null = null;
   let failedStarts = 0;
@@ -97,6 +99,8 @@ export function createStartup(deps: StartupDeps): () => Promise<void> {
     tracker.restore(session);
     history.restore(session[HISTORY_KEY]);
     await readBrowser(firstRead);
+    // The tracker now knows exactly the open tabs: a tab closed while the worker was stopped loses its screen.
+    kept.retain(session, (tabId) => tracker.get(tabId) !== undefined);
     // A private window closed while the worker was stopped: its removals go with it.
     if (history.hasPrivate()) history.dropClosedStores(await stores.openStores());
     void api.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);

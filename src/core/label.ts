@@ -53,9 +53,21 @@ export function lazyLabeller(compile: () => Labeller): Labeller {
  * of no use for showing it on one (tab-labels.ts skips making it).
  */
 export function catalogMayDecide(labeller: Labeller, cookie: CookieLike): boolean {
-  const name = typeof cookie.name === 'string' ? cookie.name : String(cookie.name ?? '');
-  const domain = typeof cookie.domain === 'string' ? cookie.domain : '';
-  return labeller.matcher.candidates(name, siteHost(domain)).length > 0;
+  return candidatesOf(labeller.matcher, nameOf(cookie), domainOf(cookie)).length > 0;
+}
+
+// A cookie from a file or a hostile page may hold anything in its name and domain.
+function nameOf(cookie: CookieLike): string {
+  return typeof cookie.name === 'string' ? cookie.name : String(cookie.name ?? '');
+}
+
+function domainOf(cookie: CookieLike): string {
+  return typeof cookie.domain === 'string' ? cookie.domain : '';
+}
+
+/** The catalog entries `label` weighs for a cookie: by its name, on its domain's host. */
+function candidatesOf(matcher: Matcher, name: string, domain: string): Match[] {
+  return matcher.candidates(name, siteHost(domain));
 }
 
 export interface LabellerOptions {
@@ -78,12 +90,12 @@ export function createLabeller(entries: readonly LabellingEntry[], options: Labe
   return {
     matcher,
     label(cookie, context = {}) {
-      const name = typeof cookie.name === 'string' ? cookie.name : String(cookie.name ?? '');
-      const domain = typeof cookie.domain === 'string' ? cookie.domain : '';
+      const name = nameOf(cookie);
+      const domain = domainOf(cookie);
       const now = context.now ?? Date.now() / 1000;
       const party = partyOf(domain, context.topLevelUrl);
       const observed = cookieLifetime(cookie, now);
-      const usable = usableMatches(matcher.candidates(name, siteHost(domain)));
+      const usable = usableMatches(candidatesOf(matcher, name, domain));
       if (usable.length > 0) {
         const listed = fromMatches(usable, context, party, observed);
         const owned = () => consultFallbacks(fallbacks, { ...cookie, name, domain }, context, party);
